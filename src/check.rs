@@ -1,0 +1,186 @@
+//! The pipeline from two source files to findings.
+
+use crate::align::{align, Aligned};
+use crate::error::Error;
+use crate::facts::{self, Glossary};
+use crate::rules::{is_blank, Check, Hit, Mark, Severity, TextPair, TextSide, RULES};
+use crate::source::{Side, SourceFile, Span};
+use crate::yaml::{self, Node, NodeKind};
+
+/// How a check runs.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    pub glossary: Glossary,
+}
+
+/// Where a finding points on one side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub span: Span,
+    /// The text under the span, up to the end of its first line.
+    pub text: String,
+}
+
+/// One reported inconsistency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The item's path, such as `work[0].highlights[2]` (zh indices).
+    pub path: String,
+    pub zh: Option<Location>,
+    pub en: Option<Location>,
+}
+
+impl Finding {
+    pub fn location(&self, side: Side) -> Option<&Location> {
+        match side {
+            Side::Zh => self.zh.as_ref(),
+            Side::En => self.en.as_ref(),
+        }
+    }
+}
+
+/// The result of comparing one pair of files.
+#[derive(Debug)]
+pub struct Outcome {
+    pub zh: SourceFile,
+    pub en: SourceFile,
+    /// How many node pairs were compared.
+    pub pairs: usize,
+    pub findings: Vec<Finding>,
+}
+
+impl Outcome {
+    pub fn file(&self, side: Side) -> &SourceFile {
+        match side {
+            Side::Zh => &self.zh,
+            Side::En => &self.en,
+        }
+    }
+}
+
+/// Compares two files.
+pub fn diff(zh: SourceFile, en: SourceFile, options: &Options) -> Result<Outcome, Error> {
+    let (zh_root, en_root) = std::thread::scope(|scope| {
+        let en_job = scope.spawn(|| root(&en));
+        let zh_root = root(&zh);
+        let en_root = en_job.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (zh_root, en_root)
+    });
+    let (zh_root, en_root) = (zh_root?, en_root?);
+    let aligned = align(&zh_root, &en_root);
+    let mut findings = Vec::new();
+    let mut pairs = 0;
+    let mut hits = Vec::new();
+    for item in &aligned {
+        if matches!(item, Aligned::Pair(_)) {
+            pairs += 1;
+        }
+        hits.clear();
+        run_rules(item, options, &mut hits);
+        for hit in hits.drain(..) {
+            findings.push(resolve(hit, item, &zh, &en));
+        }
+    }
+    drop(aligned);
+    drop_deep(zh_root, en_root);
+    Ok(Outcome {
+        zh,
+        en,
+        pairs,
+        findings,
+    })
+}
+
+/// Trees are freed on another thread: the user does not wait for it.
+fn drop_deep(zh: Node, en: Node) {
+    if zh.span.end.offset + en.span.end.offset > 1 << 20 {
+        std::thread::spawn(move || drop((zh, en)));
+    }
+}
+
+/// The one document of a file; an empty file is an empty mapping.
+fn root(file: &SourceFile) -> Result<Node, Error> {
+    let stream = yaml::parse(file).map_err(|e| Error::input(&file.name, Some(e.pos), e.message))?;
+    let mut documents = stream.documents;
+    match documents.len() {
+        0 => Ok(Node {
+            span: Span::default().start_point(),
+            kind: NodeKind::Mapping(Vec::new()),
+        }),
+        1 => Ok(documents.remove(0)),
+        n => Err(Error::input(
+            &file.name,
+            Some(documents[1].span.start),
+            format!("the file holds {n} YAML documents; rcheck compares files of one document"),
+        )),
+    }
+}
+
+fn run_rules(item: &Aligned<'_>, options: &Options, hits: &mut Vec<Hit>) {
+    for rule in RULES {
+        if let Check::Structure(check) = rule.check {
+            check(item, hits);
+        }
+    }
+    let Aligned::Pair(pair) = item else { return };
+    let (Some(zh), Some(en)) = (pair.zh.as_scalar(), pair.en.as_scalar()) else {
+        return;
+    };
+    if is_blank(pair.zh) || is_blank(pair.en) {
+        return;
+    }
+    let zh_facts = facts::extract(&zh.value, Side::Zh);
+    let en_facts = facts::extract(&en.value, Side::En);
+    let text = TextPair {
+        path: &pair.path,
+        zh: TextSide {
+            text: &zh.value,
+            facts: &zh_facts,
+        },
+        en: TextSide {
+            text: &en.value,
+            facts: &en_facts,
+        },
+        glossary: &options.glossary,
+    };
+    for rule in RULES {
+        if let Check::Text(check) = rule.check {
+            check(&text, hits);
+        }
+    }
+}
+
+fn resolve(hit: Hit, item: &Aligned<'_>, zh: &SourceFile, en: &SourceFile) -> Finding {
+    let rule = crate::rules::find(hit.rule).expect("a hit names a registered rule");
+    Finding {
+        rule: rule.id,
+        severity: rule.severity,
+        message: hit.message,
+        path: item.path().to_string(),
+        zh: hit.zh.map(|m| locate(item, Side::Zh, &m, zh)),
+        en: hit.en.map(|m| locate(item, Side::En, &m, en)),
+    }
+}
+
+fn locate(item: &Aligned<'_>, side: Side, mark: &Mark, file: &SourceFile) -> Location {
+    let span = match item {
+        Aligned::Pair(pair) => {
+            let node = if side == Side::Zh { pair.zh } else { pair.en };
+            match (mark, &node.kind) {
+                (Mark::Text(range), NodeKind::Scalar(s)) => s.locate(file, node.span, range.clone()),
+                _ => node.head_span(file),
+            }
+        }
+        Aligned::Orphan(orphan) if orphan.side == side => match (mark, &orphan.kind) {
+            (Mark::Key, crate::align::OrphanKind::Key { key_span, .. }) => *key_span,
+            _ => orphan.node.head_span(file),
+        },
+        Aligned::Orphan(orphan) => orphan.anchor,
+    };
+    let text = &file.text[span.bytes()];
+    let text = text.split(['\r', '\n']).next().unwrap_or("").to_string();
+    Location { span, text }
+}

@@ -1,0 +1,67 @@
+//! Reading input files: bytes to UTF-8 text.
+//!
+//! A leading UTF-8 BOM is dropped (editors do not count it as a column); CR LF line
+//! endings are kept as they are, so byte offsets stay those of the file.
+
+use std::path::Path;
+
+use crate::error::Error;
+use crate::source::SourceFile;
+
+/// Reads `path` as a UTF-8 source file. `name` is how messages show it.
+pub fn read(path: &Path) -> Result<SourceFile, Error> {
+    let name = path.display().to_string();
+    if path.is_dir() {
+        return Err(Error::input(&name, None, "is a directory, not a file"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::input(&name, None, io_reason(&e)))?;
+    decode(name, bytes)
+}
+
+/// Decodes the bytes of a file called `name`.
+pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Error> {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let pos = start().advance(
+            // valid_up_to is a character boundary of valid UTF-8
+            std::str::from_utf8(&bytes[..offset]).unwrap_or(""),
+        );
+        Error::input(
+            &name,
+            Some(pos),
+            format!(
+                "invalid UTF-8 (byte 0x{:02X} at byte offset {offset})",
+                bytes[offset]
+            ),
+        )
+    })?;
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..3);
+    }
+    if let Some(at) = text.find('\0') {
+        let pos = start().advance(&text[..at]);
+        return Err(Error::input(
+            &name,
+            Some(pos),
+            format!("NUL byte at byte offset {at}: this is not a text file"),
+        ));
+    }
+    Ok(SourceFile { name, text })
+}
+
+fn start() -> crate::source::Pos {
+    crate::source::Pos {
+        offset: 0,
+        line: 1,
+        column: 1,
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}

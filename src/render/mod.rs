@@ -1,0 +1,1 @@
+//! Output formats: separate renderers over one finding type.

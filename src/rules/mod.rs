@@ -1,0 +1,221 @@
+//! The rule registry.
+//!
+//! Every rule lives in its own file, named after its id, and that file's `//!` comment
+//! is the rule's manual: `rcheck rule ID` prints it and `docs/rules.md` is generated
+//! from it, so nothing is written twice. Ids are stable promises to users' configs and
+//! CI scripts: never rename or reuse one.
+//!
+//! A rule is one of two kinds. A *structure* rule looks at every aligned node (pairs
+//! and orphans). A *text* rule looks at a pair of non-empty scalars and the facts
+//! extracted from both.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::align::Aligned;
+use crate::facts::{Facts, Glossary};
+use crate::yaml::{Node, NodeKind};
+
+mod empty_translation;
+mod extra_item;
+mod extra_key;
+mod missing_item;
+mod missing_key;
+mod type_mismatch;
+
+/// How much a finding matters. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a finding points at on one side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// The node itself: the orphan, or the anchor on the other side of an orphan, or
+    /// the value of a pair.
+    Node,
+    /// A mapping key (for orphans that are mapping entries).
+    Key,
+    /// A byte range inside the scalar's decoded value.
+    Text(Range<usize>),
+}
+
+/// A rule's raw output, before locations are resolved and severities applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub rule: &'static str,
+    pub message: String,
+    pub zh: Option<Mark>,
+    pub en: Option<Mark>,
+}
+
+/// One side of a [`TextPair`].
+#[derive(Clone, Copy, Debug)]
+pub struct TextSide<'a> {
+    pub text: &'a str,
+    pub facts: &'a Facts,
+}
+
+/// Two non-empty scalars at the same path, with their facts.
+#[derive(Clone, Copy, Debug)]
+pub struct TextPair<'a> {
+    pub path: &'a str,
+    pub zh: TextSide<'a>,
+    pub en: TextSide<'a>,
+    pub glossary: &'a Glossary,
+}
+
+/// How a rule looks at the documents.
+#[derive(Clone, Copy)]
+pub enum Check {
+    Structure(fn(&Aligned<'_>, &mut Vec<Hit>)),
+    Text(fn(&TextPair<'_>, &mut Vec<Hit>)),
+}
+
+/// A registered rule.
+#[derive(Clone, Copy)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub check: Check,
+    /// The rule's source file; its `//!` lines are its documentation.
+    source: &'static str,
+}
+
+impl Rule {
+    /// The rule's manual (Markdown), read from its file's `//!` comment.
+    pub fn doc(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else {
+                break;
+            };
+            doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            doc.push('\n');
+        }
+        doc
+    }
+
+    /// The first line of the manual: what the rule flags, in one sentence.
+    pub fn summary(&self) -> String {
+        self.doc().lines().next().unwrap_or("").to_string()
+    }
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}
+
+macro_rules! rule {
+    ($module:ident, $id:literal, $severity:ident, $kind:ident) => {
+        Rule {
+            id: $id,
+            severity: Severity::$severity,
+            check: Check::$kind($module::check),
+            source: include_str!(concat!(stringify!($module), ".rs")),
+        }
+    };
+}
+
+/// Every rule, in the order findings of one node are reported.
+pub static RULES: &[Rule] = &[
+    rule!(missing_key, "missing-key", Error, Structure),
+    rule!(extra_key, "extra-key", Error, Structure),
+    rule!(missing_item, "missing-item", Error, Structure),
+    rule!(extra_item, "extra-item", Error, Structure),
+    rule!(type_mismatch, "type-mismatch", Error, Structure),
+    rule!(empty_translation, "empty-translation", Error, Structure),
+];
+
+/// Whether a node says nothing: a blank or null scalar, or an empty collection.
+pub fn is_blank(node: &Node) -> bool {
+    match &node.kind {
+        NodeKind::Scalar(s) => s.null || s.value.trim().is_empty(),
+        NodeKind::Sequence(items) => items.is_empty(),
+        NodeKind::Mapping(entries) => entries.is_empty(),
+    }
+}
+
+/// A short quotation of a node for messages: a scalar's first 40 characters, or the
+/// node's kind.
+pub fn excerpt(node: &Node) -> String {
+    const MAX: usize = 40;
+    match &node.kind {
+        NodeKind::Scalar(s) => {
+            let text: String = s.value.split_whitespace().collect::<Vec<_>>().join(" ");
+            if text.chars().count() > MAX {
+                let cut: String = text.chars().take(MAX).collect();
+                format!("\"{cut}…\"")
+            } else {
+                format!("\"{text}\"")
+            }
+        }
+        other => format!("({})", other.name()),
+    }
+}
+
+/// The rule with this id.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_match_their_file() {
+        for (k, rule) in RULES.iter().enumerate() {
+            assert!(
+                rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                rule.id
+            );
+            assert!(
+                RULES[..k].iter().all(|r| r.id != rule.id),
+                "duplicate {}",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_what_why_and_an_example() {
+        for rule in RULES {
+            let doc = rule.doc();
+            for heading in ["## What it does", "## Why is this bad?", "## Example"] {
+                assert!(doc.contains(heading), "{} lacks {heading}", rule.id);
+            }
+        }
+    }
+}

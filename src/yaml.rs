@@ -1,0 +1,481 @@
+//! YAML (and JSON, which YAML 1.2 reads as is) into a tree where every key and value
+//! knows its span.
+//!
+//! Built on `saphyr-parser`'s event stream rather than on `saphyr`'s `MarkedYaml`
+//! loader: the events give the scalar's text exactly as written (`2024.10` stays
+//! `2024.10`), and building our own tree lets us bound depth and alias expansion up
+//! front, so hostile input ends in an error instead of a stack overflow or an
+//! out-of-memory abort.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
+
+use crate::source::{Pos, SourceFile, Span};
+
+/// Documents nested deeper than this are refused: every later stage may recurse once
+/// per level, and a refusal with a line number beats a stack overflow.
+pub const MAX_DEPTH: usize = 512;
+
+/// A node of the document tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    Scalar(Scalar),
+    Sequence(Vec<Node>),
+    Mapping(Vec<Entry>),
+}
+
+/// A scalar: its decoded value and how it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scalar {
+    /// The value after YAML decoding (quotes, escapes, folding), never converted to a
+    /// number or a date.
+    pub value: String,
+    /// `true` for a plain scalar that YAML reads as null (`~`, `null`, nothing at all).
+    pub null: bool,
+}
+
+/// A key and its value in a mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl NodeKind {
+    /// What the node is, as a user reads it: `mapping`, `sequence` or `scalar`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            NodeKind::Scalar(_) => "scalar",
+            NodeKind::Sequence(_) => "sequence",
+            NodeKind::Mapping(_) => "mapping",
+        }
+    }
+}
+
+impl Node {
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.kind {
+            NodeKind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The span of the node's first line: what a label points at when the node is a
+    /// whole block that would otherwise be underlined over many lines.
+    pub fn head_span(&self, file: &SourceFile) -> Span {
+        if self.span.start.line == self.span.end.line {
+            return self.span;
+        }
+        let rest = &file.text[self.span.start.offset..self.span.end.offset];
+        let first = rest.split(['\r', '\n']).next().unwrap_or("");
+        let first = first.trim_end();
+        Span {
+            start: self.span.start,
+            end: self.span.start.advance(first),
+        }
+    }
+
+    /// Counts the nodes of the tree, iteratively.
+    pub fn count(&self) -> usize {
+        let mut stack = vec![self];
+        let mut n = 0;
+        while let Some(node) = stack.pop() {
+            n += 1;
+            match &node.kind {
+                NodeKind::Scalar(_) => {}
+                NodeKind::Sequence(items) => stack.extend(items),
+                NodeKind::Mapping(entries) => stack.extend(entries.iter().map(|e| &e.value)),
+            }
+        }
+        n
+    }
+}
+
+impl Drop for Node {
+    // A derived drop recurses once per level; deep trees are dropped with a heap stack.
+    fn drop(&mut self) {
+        let mut stack = Vec::new();
+        take_children(&mut self.kind, &mut stack);
+        while let Some(mut node) = stack.pop() {
+            take_children(&mut node.kind, &mut stack);
+        }
+    }
+}
+
+fn take_children(kind: &mut NodeKind, stack: &mut Vec<Node>) {
+    match kind {
+        NodeKind::Scalar(_) => {}
+        NodeKind::Sequence(items) => stack.append(items),
+        NodeKind::Mapping(entries) => {
+            stack.extend(std::mem::take(entries).into_iter().map(|e| e.value))
+        }
+    }
+}
+
+/// Why a file could not be read as a YAML tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}",
+            self.pos.line, self.pos.column, self.message
+        )
+    }
+}
+
+/// The documents of one file.
+#[derive(Debug, Default)]
+pub struct Stream {
+    pub documents: Vec<Node>,
+}
+
+/// Parses `file` into its documents.
+pub fn parse(file: &SourceFile) -> Result<Stream, ParseError> {
+    Builder::new(file).run()
+}
+
+/// Turns saphyr's character-indexed markers into byte-indexed [`Pos`]itions. Markers
+/// arrive in nearly increasing order, so walking a cursor between them costs O(file).
+struct Locator<'a> {
+    text: &'a str,
+    /// A known pair of (character index, byte offset).
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'a> Locator<'a> {
+    fn pos(&mut self, m: &Marker) -> Pos {
+        let target = m.index();
+        while self.chars < target && self.bytes < self.text.len() {
+            let ch = self.text[self.bytes..].chars().next().unwrap_or('\0');
+            self.bytes += ch.len_utf8();
+            self.chars += 1;
+        }
+        while self.chars > target && self.bytes > 0 {
+            let ch = self.text[..self.bytes].chars().next_back().unwrap_or('\0');
+            self.bytes -= ch.len_utf8();
+            self.chars -= 1;
+        }
+        Pos {
+            offset: self.bytes,
+            line: m.line().max(1),
+            column: m.col() + 1,
+        }
+    }
+
+    fn span(&mut self, s: &saphyr_parser::Span) -> Span {
+        let start = self.pos(&s.start);
+        let end = self.pos(&s.end);
+        if end.offset < start.offset {
+            Span { start, end: start }
+        } else {
+            Span { start, end }
+        }
+    }
+}
+
+enum Frame {
+    Sequence {
+        start: Span,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Mapping {
+        start: Span,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Span)>,
+    },
+}
+
+struct Builder<'a> {
+    file: &'a SourceFile,
+    locator: Locator<'a>,
+    stack: Vec<Frame>,
+    anchors: Vec<(usize, Node)>,
+    /// Nodes created so far, aliases expanded; bounded to stop alias bombs.
+    budget: usize,
+    documents: Vec<Node>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(file: &'a SourceFile) -> Self {
+        Builder {
+            file,
+            locator: Locator {
+                text: &file.text,
+                chars: 0,
+                bytes: 0,
+            },
+            stack: Vec::new(),
+            anchors: Vec::new(),
+            budget: 1_000_000 + file.text.len(),
+            documents: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, marker: &Marker, message: impl Into<String>) -> ParseError {
+        ParseError {
+            pos: self.locator.pos(marker),
+            message: message.into(),
+        }
+    }
+
+    fn run(mut self) -> Result<Stream, ParseError> {
+        let mut parser = Parser::new_from_str(&self.file.text);
+        while let Some(next) = parser.next_event() {
+            let (event, span) = next.map_err(|e: ScanError| {
+                let marker = *e.marker();
+                self.error(&marker, e.info().to_string())
+            })?;
+            self.event(event, &span)?;
+        }
+        Ok(Stream {
+            documents: self.documents,
+        })
+    }
+
+    fn event(&mut self, event: Event<'_>, span: &saphyr_parser::Span) -> Result<(), ParseError> {
+        match event {
+            Event::Scalar(value, style, anchor, tag) => {
+                let span = self.locator.span(span);
+                let null = style == ScalarStyle::Plain
+                    && tag.is_none()
+                    && matches!(&*value, "" | "~" | "null" | "Null" | "NULL");
+                let node = Node {
+                    span,
+                    kind: NodeKind::Scalar(Scalar {
+                        value: Cow::into_owned(value),
+                        null,
+                    }),
+                };
+                self.push(node, anchor)
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.open(span)?;
+                let start = self.locator.span(span);
+                self.stack.push(Frame::Sequence {
+                    start,
+                    anchor,
+                    items: Vec::new(),
+                });
+                Ok(())
+            }
+            Event::MappingStart(anchor, _) => {
+                self.open(span)?;
+                let start = self.locator.span(span);
+                self.stack.push(Frame::Mapping {
+                    start,
+                    anchor,
+                    entries: Vec::new(),
+                    key: None,
+                });
+                Ok(())
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let end = self.locator.span(span);
+                let node = match self.stack.pop() {
+                    Some(Frame::Sequence {
+                        start,
+                        anchor,
+                        items,
+                    }) => (
+                        Node {
+                            span: closed(start, end, items.last().map(|n| n.span)),
+                            kind: NodeKind::Sequence(items),
+                        },
+                        anchor,
+                    ),
+                    Some(Frame::Mapping {
+                        start,
+                        anchor,
+                        entries,
+                        ..
+                    }) => (
+                        Node {
+                            span: closed(start, end, entries.last().map(|e| e.value.span)),
+                            kind: NodeKind::Mapping(entries),
+                        },
+                        anchor,
+                    ),
+                    None => return Err(self.error(&span.start, "unbalanced collection end")),
+                };
+                self.push(node.0, node.1)
+            }
+            Event::Alias(id) => {
+                let Some(node) = self
+                    .anchors
+                    .iter()
+                    .rev()
+                    .find(|(a, _)| *a == id)
+                    .map(|(_, n)| n)
+                else {
+                    return Err(self.error(&span.start, "alias to an unknown anchor"));
+                };
+                let size = node.count();
+                if size > self.budget {
+                    return Err(self.error(
+                        &span.start,
+                        "aliases expand to too many nodes (an alias bomb?)",
+                    ));
+                }
+                self.budget -= size;
+                let mut copy = node.clone();
+                copy.span = self.locator.span(span);
+                self.push(copy, 0)
+            }
+            Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd
+            | Event::Nothing => Ok(()),
+        }
+    }
+
+    fn open(&mut self, span: &saphyr_parser::Span) -> Result<(), ParseError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.error(
+                &span.start,
+                format!("nesting deeper than {MAX_DEPTH} levels"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, node: Node, anchor: usize) -> Result<(), ParseError> {
+        self.budget = self.budget.saturating_sub(1);
+        if anchor != 0 {
+            self.anchors.push((anchor, node.clone()));
+        }
+        match self.stack.last_mut() {
+            None => self.documents.push(node),
+            Some(Frame::Sequence { items, .. }) => items.push(node),
+            Some(Frame::Mapping { entries, key, .. }) => match key.take() {
+                None => {
+                    let text = match &node.kind {
+                        NodeKind::Scalar(s) => s.value.clone(),
+                        _ => {
+                            let pos = node.span.start;
+                            return Err(ParseError {
+                                pos,
+                                message: format!(
+                                    "a {} as a mapping key is not supported",
+                                    node.kind.name()
+                                ),
+                            });
+                        }
+                    };
+                    *key = Some((text, node.span));
+                }
+                Some((key, key_span)) => entries.push(Entry {
+                    key,
+                    key_span,
+                    value: node,
+                }),
+            },
+        }
+        Ok(())
+    }
+}
+
+/// The span of a collection: from its start to its end marker, or to the end of its
+/// last child when the end marker is an empty point after trailing whitespace.
+fn closed(start: Span, end: Span, last: Option<Span>) -> Span {
+    let end_pos = match last {
+        Some(last) if last.end.offset >= end.start.offset || end.start == end.end => last.end,
+        _ => end.end,
+    };
+    Span {
+        start: start.start,
+        end: end_pos.max(start.start),
+    }
+}
+
+impl Scalar {
+    /// Locates the bytes `range` of the decoded value in the file, given the span of the
+    /// scalar as written. Plain and quoted one-line scalars map one to one; for block,
+    /// folded and escaped scalars each character of the value is matched to the next
+    /// identical character of the source, so the result always lies inside `span`.
+    pub fn locate(&self, file: &SourceFile, span: Span, range: std::ops::Range<usize>) -> Span {
+        let src = &file.text[span.bytes()];
+        let value = &self.value;
+        let range = clamp_range(value, range);
+        // Fast path: the value appears verbatim inside the source slice.
+        if let Some(at) = verbatim_offset(src, value) {
+            let start = span.start.advance(&src[..at + range.start]);
+            let end = start.advance(&value[range.clone()]);
+            return Span { start, end };
+        }
+        let mut src_at = 0;
+        let mut mapped_start = None;
+        for (i, ch) in value.char_indices() {
+            let at = match src[src_at..].find(ch) {
+                // Skip what decoding removed: escapes on this line, or a line break and
+                // the indentation that folding turned into this character.
+                Some(found)
+                    if !src[src_at..src_at + found].contains('\n')
+                        || src[src_at..src_at + found].trim().is_empty() =>
+                {
+                    src_at + found
+                }
+                _ => src_at,
+            };
+            if i == range.start {
+                mapped_start = Some(at);
+            }
+            if i == range.end {
+                return self.span_between(span, src, mapped_start.unwrap_or(at), at);
+            }
+            if src[at..].starts_with(ch) {
+                src_at = at + ch.len_utf8();
+            }
+        }
+        self.span_between(span, src, mapped_start.unwrap_or(src_at), src_at)
+    }
+
+    fn span_between(&self, span: Span, src: &str, from: usize, to: usize) -> Span {
+        let from = from.min(src.len());
+        let to = to.clamp(from, src.len());
+        let start = span.start.advance(&src[..from]);
+        let end = start.advance(&src[from..to]);
+        Span { start, end }
+    }
+}
+
+fn clamp_range(value: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = range.start.min(value.len());
+    while !value.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = range.end.clamp(start, value.len());
+    while !value.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+fn verbatim_offset(src: &str, value: &str) -> Option<usize> {
+    if src == value {
+        return Some(0);
+    }
+    let inner = src.get(1..src.len().saturating_sub(1))?;
+    if inner == value && (src.starts_with('"') || src.starts_with('\'')) {
+        return Some(1);
+    }
+    None
+}
