@@ -1,0 +1,46 @@
+//! One line per finding, `file:line:col: severity[rule] message`, then where the other
+//! side is and the item's path. Greppable, and what editors' problem matchers read.
+
+use std::io::{self, Write};
+
+use crate::check::Outcome;
+use crate::source::Side;
+
+pub fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
+    for outcome in outcomes {
+        for finding in &outcome.findings {
+            let mut sides = Side::BOTH
+                .into_iter()
+                .filter_map(|side| finding.location(side).map(|l| (side, l)));
+            let Some((side, first)) = sides.next() else {
+                continue;
+            };
+            let pos = first.span.start;
+            write!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                outcome.file(side).name,
+                pos.line,
+                pos.column,
+                finding.severity,
+                finding.rule,
+                finding.message
+            )?;
+            for (side, other) in sides {
+                let pos = other.span.start;
+                write!(
+                    out,
+                    " (see {}:{}:{})",
+                    outcome.file(side).name,
+                    pos.line,
+                    pos.column
+                )?;
+            }
+            if !finding.path.is_empty() {
+                write!(out, " at {}", finding.path)?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
