@@ -19,6 +19,9 @@ pub struct Location {
     pub span: Span,
     /// The text under the span, up to the end of its first line.
     pub text: String,
+    /// What the frame on this side says: the side's name, or for an orphan where it is
+    /// and where it is missing.
+    pub label: String,
 }
 
 /// One reported inconsistency.
@@ -31,6 +34,8 @@ pub struct Finding {
     pub path: String,
     pub zh: Option<Location>,
     pub en: Option<Location>,
+    /// The side where the fix most likely belongs: the side of an orphan, else zh.
+    pub primary: Side,
 }
 
 impl Finding {
@@ -164,27 +169,35 @@ fn resolve(hit: Hit, item: &Aligned<'_>, zh: &SourceFile, en: &SourceFile) -> Fi
         path: item.path().to_string(),
         zh: hit.zh.map(|m| locate(item, Side::Zh, &m, zh)),
         en: hit.en.map(|m| locate(item, Side::En, &m, en)),
+        primary: match item {
+            Aligned::Orphan(orphan) => orphan.side,
+            Aligned::Pair(_) => Side::Zh,
+        },
     }
 }
 
 fn locate(item: &Aligned<'_>, side: Side, mark: &Mark, file: &SourceFile) -> Location {
-    let span = match item {
+    let (span, label) = match item {
         Aligned::Pair(pair) => {
             let node = if side == Side::Zh { pair.zh } else { pair.en };
-            match (mark, &node.kind) {
+            let span = match (mark, &node.kind) {
                 (Mark::Text(range), NodeKind::Scalar(s)) => {
                     s.locate(file, node.span, range.clone())
                 }
                 _ => node.head_span(file),
-            }
+            };
+            (span, side.name().to_string())
         }
-        Aligned::Orphan(orphan) if orphan.side == side => match (mark, &orphan.kind) {
-            (Mark::Key, crate::align::OrphanKind::Key { key_span, .. }) => *key_span,
-            _ => orphan.node.head_span(file),
-        },
-        Aligned::Orphan(orphan) => orphan.anchor,
+        Aligned::Orphan(orphan) if orphan.side == side => {
+            let span = match (mark, &orphan.kind) {
+                (Mark::Key, crate::align::OrphanKind::Key { key_span, .. }) => *key_span,
+                _ => orphan.node.head_span(file),
+            };
+            (span, format!("only in {}", side.name()))
+        }
+        Aligned::Orphan(orphan) => (orphan.anchor, format!("missing in {} here", side.name())),
     };
     let text = &file.text[span.bytes()];
     let text = text.split(['\r', '\n']).next().unwrap_or("").to_string();
-    Location { span, text }
+    Location { span, text, label }
 }

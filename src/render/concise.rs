@@ -4,12 +4,11 @@
 use std::io::{self, Write};
 
 use crate::check::Outcome;
-use crate::source::Side;
 
 pub fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
     for outcome in outcomes {
         for finding in &outcome.findings {
-            let mut sides = Side::BOTH
+            let mut sides = [finding.primary, finding.primary.other()]
                 .into_iter()
                 .filter_map(|side| finding.location(side).map(|l| (side, l)));
             let Some((side, first)) = sides.next() else {

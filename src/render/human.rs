@@ -9,7 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use super::Tally;
 use crate::check::{Finding, Outcome};
 use crate::rules::Severity;
-use crate::source::{Side, SourceFile, Span};
+use crate::source::{SourceFile, Span};
 
 /// A frame shows at most this many lines of a multi-line span.
 const MAX_FRAME_LINES: usize = 3;
@@ -40,8 +40,7 @@ fn group<'a>(outcome: &'a Outcome, finding: &'a Finding) -> Group<'a> {
             .primary_title(finding.message.as_str())
             .id(finding.rule),
     );
-    let mut kind = AnnotationKind::Primary;
-    for side in Side::BOTH {
+    for side in [finding.primary, finding.primary.other()] {
         let Some(location) = finding.location(side) else {
             continue;
         };
@@ -52,14 +51,25 @@ fn group<'a>(outcome: &'a Outcome, finding: &'a Finding) -> Group<'a> {
                 .line_start(line_start)
                 .path(file.name.as_str())
                 .fold(false)
-                .annotation(kind.span(range).label(side.name())),
+                .annotation(
+                    kind(side == finding.primary)
+                        .span(range)
+                        .label(&location.label),
+                ),
         );
-        kind = AnnotationKind::Context;
     }
     if !finding.path.is_empty() {
         group = group.element(Level::NOTE.message(format!("path: {}", finding.path)));
     }
     group
+}
+
+fn kind(primary: bool) -> AnnotationKind {
+    if primary {
+        AnnotationKind::Primary
+    } else {
+        AnnotationKind::Context
+    }
 }
 
 /// The lines around `span` and the span's range inside them: frames get only the

@@ -52,7 +52,7 @@ impl Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        f.pad(self.name())
     }
 }
 
@@ -166,8 +166,8 @@ pub fn is_blank(node: &Node) -> bool {
     }
 }
 
-/// A short quotation of a node for messages: a scalar's first 40 characters, or the
-/// node's kind.
+/// A short quotation of a node for messages: a scalar's first 40 characters, or for a
+/// collection its first scalar. Backticks, not double quotes, so JSON needs no escapes.
 pub fn excerpt(node: &Node) -> String {
     const MAX: usize = 40;
     match &node.kind {
@@ -175,13 +175,29 @@ pub fn excerpt(node: &Node) -> String {
             let text: String = s.value.split_whitespace().collect::<Vec<_>>().join(" ");
             if text.chars().count() > MAX {
                 let cut: String = text.chars().take(MAX).collect();
-                format!("\"{cut}…\"")
+                format!("`{cut}…`")
             } else {
-                format!("\"{text}\"")
+                format!("`{text}`")
             }
         }
-        other => format!("({})", other.name()),
+        NodeKind::Sequence(_) | NodeKind::Mapping(_) => match first_scalar(node) {
+            Some(first) => format!("{} starting {}", node.kind.name(), excerpt(first)),
+            None => format!("(empty {})", node.kind.name()),
+        },
     }
+}
+
+fn first_scalar(node: &Node) -> Option<&Node> {
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            NodeKind::Scalar(s) if !s.value.trim().is_empty() => return Some(node),
+            NodeKind::Scalar(_) => {}
+            NodeKind::Sequence(items) => stack.extend(items.iter().rev()),
+            NodeKind::Mapping(entries) => stack.extend(entries.iter().rev().map(|e| &e.value)),
+        }
+    }
+    None
 }
 
 /// The rule with this id.
