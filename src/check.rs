@@ -1,16 +1,24 @@
 //! The pipeline from two source files to findings.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
 use crate::align::{align, Aligned};
+use crate::config::Config;
 use crate::error::Error;
-use crate::facts::{self, Glossary};
-use crate::rules::{is_blank, Check, Hit, Mark, Severity, TextPair, TextSide, RULES};
-use crate::source::{Side, SourceFile, Span};
+use crate::facts;
+use crate::pairs::Planned;
+use crate::read;
+use crate::rules::missing_file;
+use crate::rules::{is_blank, Check, Hit, Mark, Rule, Severity, TextPair, TextSide, RULES};
+use crate::source::{Pos, Side, SourceFile, Span};
+use crate::suppress::{self, Baseline};
 use crate::yaml::{self, Node, NodeKind};
 
 /// How a check runs.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
-    pub glossary: Glossary,
+    pub config: Config,
 }
 
 /// Where a finding points on one side.
@@ -88,7 +96,9 @@ pub fn diff(zh: SourceFile, en: SourceFile, options: &Options) -> Result<Outcome
         hits.clear();
         run_rules(item, options, &mut hits);
         for hit in hits.drain(..) {
-            findings.push(resolve(hit, item, &zh, &en));
+            if let Some(finding) = resolve(hit, item, &zh, &en, &options.config) {
+                findings.push(finding);
+            }
         }
     }
     drop(aligned);
@@ -127,7 +137,9 @@ fn root(file: &SourceFile) -> Result<Node, Error> {
 }
 
 fn run_rules(item: &Aligned<'_>, options: &Options, hits: &mut Vec<Hit>) {
-    for rule in RULES {
+    let config = &options.config;
+    let enabled = |rule: &Rule| config.level(rule).is_some();
+    for rule in RULES.iter().filter(|r| enabled(r)) {
         if let Check::Structure(check) = rule.check {
             check(item, hits);
         }
@@ -151,20 +163,26 @@ fn run_rules(item: &Aligned<'_>, options: &Options, hits: &mut Vec<Hit>) {
             text: &en.value,
             facts: &en_facts,
         },
-        glossary: &options.glossary,
+        glossary: &config.glossary,
     };
-    for rule in RULES {
+    for rule in RULES.iter().filter(|r| enabled(r)) {
         if let Check::Text(check) = rule.check {
             check(&text, hits);
         }
     }
 }
 
-fn resolve(hit: Hit, item: &Aligned<'_>, zh: &SourceFile, en: &SourceFile) -> Finding {
+fn resolve(
+    hit: Hit,
+    item: &Aligned<'_>,
+    zh: &SourceFile,
+    en: &SourceFile,
+    config: &Config,
+) -> Option<Finding> {
     let rule = crate::rules::find(hit.rule).expect("a hit names a registered rule");
-    Finding {
+    Some(Finding {
         rule: rule.id,
-        severity: rule.severity,
+        severity: config.level(rule)?,
         message: hit.message,
         path: item.path().to_string(),
         zh: hit.zh.map(|m| locate(item, Side::Zh, &m, zh)),
@@ -173,7 +191,7 @@ fn resolve(hit: Hit, item: &Aligned<'_>, zh: &SourceFile, en: &SourceFile) -> Fi
             Aligned::Orphan(orphan) => orphan.side,
             Aligned::Pair(_) => Side::Zh,
         },
-    }
+    })
 }
 
 fn locate(item: &Aligned<'_>, side: Side, mark: &Mark, file: &SourceFile) -> Location {
@@ -200,4 +218,106 @@ fn locate(item: &Aligned<'_>, side: Side, mark: &Mark, file: &SourceFile) -> Loc
     let text = &file.text[span.bytes()];
     let text = text.split(['\r', '\n']).next().unwrap_or("").to_string();
     Location { span, text, label }
+}
+
+/// Runs a whole plan: every pair compared (in parallel when there are several), files
+/// on one side only reported, then suppressions and the baseline applied. Outcomes come
+/// back in plan order; the first input error in plan order wins.
+pub fn run(
+    plan: &[Planned],
+    options: &Options,
+    baseline: Option<&Baseline>,
+) -> Result<Vec<Outcome>, Error> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<Outcome, Error>>>> =
+        Mutex::new((0..plan.len()).map(|_| None).collect());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(plan.len())
+        .max(1);
+    let work = || loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        let Some(job) = plan.get(k) else { break };
+        let result = run_one(job, options);
+        results.lock().unwrap_or_else(|e| e.into_inner())[k] = Some(result);
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..workers {
+            scope.spawn(work);
+        }
+        work();
+    });
+    let mut outcomes = results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.expect("every job ran"))
+        .collect::<Result<Vec<_>, _>>()?;
+    suppress::apply(&mut outcomes, &options.config, baseline);
+    Ok(outcomes)
+}
+
+fn run_one(job: &Planned, options: &Options) -> Result<Outcome, Error> {
+    match job {
+        Planned::Both { zh, en } => {
+            let (zh, en) = std::thread::scope(|s| {
+                let en = s.spawn(|| read::read(en));
+                let zh = read::read(zh);
+                (
+                    zh,
+                    en.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                )
+            });
+            diff(zh?, en?, options)
+        }
+        Planned::Only {
+            side,
+            path,
+            expected,
+        } => {
+            let present = read::read(path)?;
+            let absent = SourceFile {
+                name: expected.display().to_string(),
+                text: String::new(),
+            };
+            let rule = match side {
+                Side::Zh => "missing-file",
+                Side::En => "extra-file",
+            };
+            let rule = crate::rules::find(rule).expect("registered");
+            let first = present.text.split(['\r', '\n']).next().unwrap_or("");
+            let location = Location {
+                span: Span {
+                    start: Pos::START,
+                    end: Pos::START.advance(first),
+                },
+                text: first.to_string(),
+                label: format!("only in {}", side.name()),
+            };
+            let findings = options
+                .config
+                .level(rule)
+                .map(|severity| Finding {
+                    rule: rule.id,
+                    severity,
+                    message: missing_file::message(&present.name, &absent.name),
+                    path: String::new(),
+                    zh: (*side == Side::Zh).then(|| location.clone()),
+                    en: (*side == Side::En).then(|| location.clone()),
+                    primary: *side,
+                })
+                .into_iter()
+                .collect();
+            let (zh, en) = match side {
+                Side::Zh => (present, absent),
+                Side::En => (absent, present),
+            };
+            Ok(Outcome {
+                zh,
+                en,
+                pairs: 0,
+                findings,
+            })
+        }
+    }
 }

@@ -10,15 +10,18 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod config;
 pub mod error;
 pub mod facts;
+pub mod pairs;
 pub mod read;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod yaml;
 
 mod check;
 
-pub use check::{diff, Finding, Location, Options, Outcome};
+pub use check::{diff, run, Finding, Location, Options, Outcome};
 pub use error::Error;

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::error::Error;
-use crate::source::SourceFile;
+use crate::source::{Pos, SourceFile};
 
 /// Reads `path` as a UTF-8 source file. `name` is how messages show it.
 pub fn read(path: &Path) -> Result<SourceFile, Error> {
@@ -23,7 +23,7 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Error> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
-        let pos = start().advance(
+        let pos = Pos::START.advance(
             // valid_up_to is a character boundary of valid UTF-8
             std::str::from_utf8(&bytes[..offset]).unwrap_or(""),
         );
@@ -40,7 +40,7 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Error> {
         text.drain(..3);
     }
     if let Some(at) = text.find('\0') {
-        let pos = start().advance(&text[..at]);
+        let pos = Pos::START.advance(&text[..at]);
         return Err(Error::input(
             &name,
             Some(pos),
@@ -48,14 +48,6 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Error> {
         ));
     }
     Ok(SourceFile { name, text })
-}
-
-fn start() -> crate::source::Pos {
-    crate::source::Pos {
-        offset: 0,
-        line: 1,
-        column: 1,
-    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {

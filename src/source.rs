@@ -76,6 +76,13 @@ impl Span {
 }
 
 impl Pos {
+    /// Line 1, column 1.
+    pub const START: Pos = Pos {
+        offset: 0,
+        line: 1,
+        column: 1,
+    };
+
     /// The position reached after reading `text` from `self`.
     pub fn advance(self, text: &str) -> Pos {
         let mut pos = self;

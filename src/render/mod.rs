@@ -6,8 +6,10 @@
 //! Machine formats carry no styles at all.
 
 mod concise;
+mod github;
 mod human;
 mod json;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -20,6 +22,8 @@ pub enum Format {
     Human,
     Concise,
     Json,
+    Sarif,
+    Github,
 }
 
 /// Writes the findings of `outcomes` in `format`.
@@ -28,6 +32,8 @@ pub fn render(format: Format, outcomes: &[Outcome], out: &mut dyn Write) -> io::
         Format::Human => human::render(outcomes, out),
         Format::Concise => concise::render(outcomes, out),
         Format::Json => json::render(outcomes, out),
+        Format::Sarif => sarif::render(outcomes, out),
+        Format::Github => github::render(outcomes, out),
     }
 }
 

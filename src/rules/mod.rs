@@ -17,11 +17,14 @@ use crate::facts::{Facts, Glossary};
 use crate::yaml::{Node, NodeKind};
 
 mod empty_translation;
+mod extra_file;
 mod extra_item;
 mod extra_key;
+pub mod missing_file;
 mod missing_item;
 mod missing_key;
 mod type_mismatch;
+pub mod unused_ignore;
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -98,6 +101,9 @@ pub struct TextPair<'a> {
 pub enum Check {
     Structure(fn(&Aligned<'_>, &mut Vec<Hit>)),
     Text(fn(&TextPair<'_>, &mut Vec<Hit>)),
+    /// Reported by the pipeline itself (suppressions, file pairing); the rule file
+    /// holds its documentation and message.
+    Meta,
 }
 
 /// A registered rule.
@@ -124,9 +130,11 @@ impl Rule {
         doc
     }
 
-    /// The first line of the manual: what the rule flags, in one sentence.
+    /// The first paragraph of the manual: what the rule flags, in one sentence.
     pub fn summary(&self) -> String {
-        self.doc().lines().next().unwrap_or("").to_string()
+        let doc = self.doc();
+        let first = doc.split("\n\n").next().unwrap_or("");
+        first.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -137,6 +145,14 @@ impl fmt::Debug for Rule {
 }
 
 macro_rules! rule {
+    ($module:ident, $id:literal, $severity:ident, Meta) => {
+        Rule {
+            id: $id,
+            severity: Severity::$severity,
+            check: Check::Meta,
+            source: include_str!(concat!(stringify!($module), ".rs")),
+        }
+    };
     ($module:ident, $id:literal, $severity:ident, $kind:ident) => {
         Rule {
             id: $id,
@@ -155,6 +171,9 @@ pub static RULES: &[Rule] = &[
     rule!(extra_item, "extra-item", Error, Structure),
     rule!(type_mismatch, "type-mismatch", Error, Structure),
     rule!(empty_translation, "empty-translation", Error, Structure),
+    rule!(missing_file, "missing-file", Error, Meta),
+    rule!(extra_file, "extra-file", Error, Meta),
+    rule!(unused_ignore, "unused-ignore", Warning, Meta),
 ];
 
 /// Whether a node says nothing: a blank or null scalar, or an empty collection.
@@ -198,6 +217,40 @@ fn first_scalar(node: &Node) -> Option<&Node> {
         }
     }
     None
+}
+
+/// A rule's manual as `rcheck rule ID` prints it and `docs/rules.md` holds it.
+pub fn manual(rule: &Rule) -> String {
+    format!(
+        "# {}\n\nDefault severity: {}\n\n{}",
+        rule.id,
+        rule.severity,
+        rule.doc()
+    )
+}
+
+/// `docs/rules.md`: every rule's manual, generated from the rule files.
+pub fn catalog_markdown() -> String {
+    let mut out = String::from(
+        "<!-- Generated from the rule files' doc comments by `cargo test`; edit those. -->\n\n# Rules\n\n| id | default | what it flags |\n|---|---|---|\n",
+    );
+    for rule in RULES {
+        out.push_str(&format!(
+            "| [`{0}`](#{0}) | {1} | {2} |\n",
+            rule.id,
+            rule.severity,
+            rule.summary()
+        ));
+    }
+    for rule in RULES {
+        out.push('\n');
+        out.push_str(
+            &manual(rule)
+                .replacen("# ", "## ", 1)
+                .replace("\n## ", "\n### "),
+        );
+    }
+    out
 }
 
 /// The rule with this id.
