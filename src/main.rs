@@ -180,11 +180,16 @@ fn run(cli: Cli) -> Result<u8, Failure> {
 }
 
 fn load_config(run: &RunArgs) -> Result<Config, Error> {
+    let cwd = std::env::current_dir().ok();
     let path = match &run.config {
         Some(path) => Some(path.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| config::discover(&dir)),
+        None => cwd.as_deref().and_then(config::discover).map(|found| {
+            // Shown relative to where the user stands: `rcheck.toml`, `../rcheck.toml`.
+            match cwd.as_deref().and_then(|c| found.strip_prefix(c).ok()) {
+                Some(inside) => inside.to_path_buf(),
+                None => found,
+            }
+        }),
     };
     match path {
         Some(path) => config::load(&path),

@@ -64,8 +64,35 @@ impl Aligned<'_> {
 /// which bounds the recursion here.
 pub fn align<'a>(zh: &'a Node, en: &'a Node) -> Vec<Aligned<'a>> {
     let mut out = Vec::new();
+    let (zh, en) = below_locale_roots(zh, en);
     walk(String::new(), zh, en, &mut out);
     out
+}
+
+/// Locale files wrap everything in one key naming the locale (`en:`, `zh-CN:`): when
+/// both roots are such single-key mappings, compare what is below them.
+fn below_locale_roots<'a>(zh: &'a Node, en: &'a Node) -> (&'a Node, &'a Node) {
+    fn locale_root(node: &Node) -> Option<&Node> {
+        match &node.kind {
+            NodeKind::Mapping(entries) if entries.len() == 1 && is_locale_code(&entries[0].key) => {
+                Some(&entries[0].value)
+            }
+            _ => None,
+        }
+    }
+    match (locale_root(zh), locale_root(en)) {
+        (Some(z), Some(e)) => (z, e),
+        _ => (zh, en),
+    }
+}
+
+/// `en`, `zh`, `zh-CN`, `zh_CN`, `zh-Hans`, `zh-Hant-TW`, `yue`: a BCP 47-like tag.
+fn is_locale_code(key: &str) -> bool {
+    let mut parts = key.split(['-', '_']);
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>) {
@@ -167,6 +194,25 @@ fn key_path(parent: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::key_path;
+
+    #[test]
+    fn locale_codes() {
+        for code in [
+            "en",
+            "zh",
+            "zh-CN",
+            "zh_CN",
+            "zh-Hans",
+            "zh-Hant-TW",
+            "zh-TW",
+            "yue",
+        ] {
+            assert!(super::is_locale_code(code), "{code}");
+        }
+        for key in ["work", "English", "e", "zh-", "EN", "projects", "zh-C"] {
+            assert!(!super::is_locale_code(key), "{key}");
+        }
+    }
 
     #[test]
     fn paths_quote_keys_that_are_not_identifiers() {

@@ -12,6 +12,12 @@ pub fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
                 .into_iter()
                 .filter_map(|side| finding.location(side).map(|l| (side, l)));
             let Some((side, first)) = sides.next() else {
+                // Findings about the config file itself carry their place in the message.
+                writeln!(
+                    out,
+                    "{}[{}] {}",
+                    finding.severity, finding.rule, finding.message
+                )?;
                 continue;
             };
             let pos = first.span.start;
