@@ -6,6 +6,7 @@
 //! flat list in document order (zh first): pairs, and orphans on one side only.
 
 mod fingerprint;
+mod plural;
 mod sequence;
 
 use crate::source::{Side, Span};
@@ -96,6 +97,14 @@ fn is_locale_code(key: &str) -> bool {
 }
 
 fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>) {
+    if plural::forms(zh).is_some() || plural::forms(en).is_some() {
+        if let Some(pairs) = plural::pair(zh, en) {
+            for (suffix, z, e) in pairs {
+                walk(format!("{path}{suffix}"), z, e, out);
+            }
+            return;
+        }
+    }
     match (&zh.kind, &en.kind) {
         (NodeKind::Mapping(zm), NodeKind::Mapping(em)) => {
             out.push(Aligned::Pair(Pair {
