@@ -78,6 +78,9 @@ pub enum FactKind {
     Version(String),
     /// A sentence in normal form (no spaces or punctuation, case- and width-folded).
     Sentence(String),
+    /// A clause (between commas) of a sentence that has several, in normal form; it
+    /// follows its sentence in the list.
+    Clause(String),
 }
 
 /// zh term → the en terms that count as the same entity (`[glossary]` in rcheck.toml).
@@ -212,7 +215,7 @@ pub(crate) mod tests {
             .items
             .into_iter()
             .map(|f| f.kind)
-            .filter(|k| !matches!(k, FactKind::Sentence(_)))
+            .filter(|k| !matches!(k, FactKind::Sentence(_) | FactKind::Clause(_)))
             .collect()
     }
 

@@ -10,25 +10,40 @@ use pinyin::ToPinyinMulti;
 /// Whether consecutive Chinese characters of `zh` spell `latin` (letters only, case
 /// and spacing ignored), all by full syllables or all by initials.
 pub fn han_spells(zh: &str, latin: &str) -> bool {
-    let target: Vec<u8> = latin
-        .bytes()
-        .filter(u8::is_ascii_alphabetic)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
-    if target.len() < 2 {
-        return false;
+    Readings::of(zh).spell(latin)
+}
+
+/// The pinyin readings of each character of a text, computed once for many terms.
+pub struct Readings(Vec<Vec<&'static str>>);
+
+impl Readings {
+    pub fn of(zh: &str) -> Readings {
+        Readings(
+            zh.chars()
+                .map(|c| {
+                    c.to_pinyin_multi()
+                        .map(|m| m.into_iter().map(|p| p.plain()).collect())
+                        .unwrap_or_default()
+                })
+                .collect(),
+        )
     }
-    let readings: Vec<Vec<&'static str>> = zh
-        .chars()
-        .map(|c| {
-            c.to_pinyin_multi()
-                .map(|m| m.into_iter().map(|p| p.plain()).collect())
-                .unwrap_or_default()
+
+    /// See [`han_spells`].
+    pub fn spell(&self, latin: &str) -> bool {
+        let target: Vec<u8> = latin
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
+            .collect();
+        if target.len() < 2 {
+            return false;
+        }
+        let readings = &self.0;
+        (0..readings.len()).any(|start| {
+            spells(&readings[start..], &target, false) || spells(&readings[start..], &target, true)
         })
-        .collect();
-    (0..readings.len()).any(|start| {
-        spells(&readings[start..], &target, false) || spells(&readings[start..], &target, true)
-    })
+    }
 }
 
 /// Whether the characters from the first one on spell all of `target`.

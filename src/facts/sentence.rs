@@ -4,6 +4,10 @@
 //! before a space or the end, so `6.35` and `v2.1` stay whole). Chinese needs no
 //! space after its full stop. The normal form keeps letters and digits only,
 //! lowercased and width-folded: `成果投稿SIGIR 2026` = `成果投稿SIGIR2026`.
+//!
+//! A sentence with several clauses (split at `，,、：:`) also yields its clauses, since
+//! a pasted repeat often duplicates only the last clause of the previous sentence
+//! (`…，成果投稿SIGIR 2026。成果投稿SIGIR2026`).
 
 use super::{Fact, FactKind};
 
@@ -27,18 +31,47 @@ pub(super) fn scan(text: &str, items: &mut Vec<Fact>) {
 }
 
 fn push(text: &str, range: std::ops::Range<usize>, items: &mut Vec<Fact>) {
-    let normal = normal_form(&text[range.clone()]);
-    if normal.is_empty() {
+    let Some((range, normal)) = trimmed(text, range) else {
         return;
-    }
-    // Underline the sentence without the spaces around it.
-    let slice = &text[range.clone()];
-    let start = range.start + (slice.len() - slice.trim_start().len());
-    let end = range.end - (slice.len() - slice.trim_end().len());
+    };
     items.push(Fact {
-        range: start..end,
+        range: range.clone(),
         kind: FactKind::Sentence(normal),
     });
+    let sentence = &text[range.clone()];
+    if !sentence.contains(CLAUSE_ENDS) {
+        return;
+    }
+    let mut start = range.start;
+    for piece in sentence.split_inclusive(CLAUSE_ENDS) {
+        let end = start + piece.len();
+        let separator = piece
+            .chars()
+            .next_back()
+            .filter(|c| CLAUSE_ENDS.contains(c))
+            .map_or(0, char::len_utf8);
+        if let Some((clause, normal)) = trimmed(text, start..end - separator) {
+            items.push(Fact {
+                range: clause,
+                kind: FactKind::Clause(normal),
+            });
+        }
+        start = end;
+    }
+}
+
+const CLAUSE_ENDS: &[char] = &[',', '，', '、', ':', '：'];
+
+/// The range without the spaces around it, and its normal form, unless empty.
+fn trimmed(text: &str, range: std::ops::Range<usize>) -> Option<(std::ops::Range<usize>, String)> {
+    let slice = &text[range.clone()];
+    let normal = normal_form(slice);
+    if normal.is_empty() {
+        return None;
+    }
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    Some((start..end, normal))
 }
 
 /// Letters and digits, lowercased; everything else dropped.
