@@ -39,6 +39,9 @@ use crate::facts::term::{defined_inline, words, WordIndex};
 use crate::facts::{Facts, Glossary};
 use crate::rules::{mark, same_text, Hit, TextPair};
 
+/// How many en leftovers may be excused by scanning the whole value.
+const EXCUSE_BUDGET: usize = 64;
+
 /// A term left over on one side: where it is written and its normal form.
 struct Leftover {
     range: Range<usize>,
@@ -61,7 +64,14 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
     let mut en_left = leftovers(en.facts, |t| {
         zh_index.contains(t) || glossary_excuses_en(pair.glossary, t, &zh_lower)
     });
+    // The inline-definition and pinyin excuses scan the whole value per term; past
+    // this many leftovers (a pathological value) they are skipped to stay linear.
+    let mut budget = EXCUSE_BUDGET;
     en_left.retain(|left| {
+        if budget == 0 {
+            return true;
+        }
+        budget -= 1;
         let written = &en.text[left.range.clone()];
         let pinyin = readings.get_or_insert_with(|| Readings::of(zh.text));
         !defined_inline(en.text, written) && !pinyin.spell(written)
