@@ -66,9 +66,7 @@ pub fn diff(zh: SourceFile, en: SourceFile, options: &Options) -> Result<Outcome
     let (zh_root, en_root) = std::thread::scope(|scope| {
         let en_job = scope.spawn(|| root(&en));
         let zh_root = root(&zh);
-        let en_root = en_job
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let en_root = en_job.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (zh_root, en_root)
     });
     let (zh_root, en_root) = (zh_root?, en_root?);
@@ -172,9 +170,7 @@ fn locate(item: &Aligned<'_>, side: Side, mark: &Mark, file: &SourceFile) -> Loc
         Aligned::Pair(pair) => {
             let node = if side == Side::Zh { pair.zh } else { pair.en };
             match (mark, &node.kind) {
-                (Mark::Text(range), NodeKind::Scalar(s)) => {
-                    s.locate(file, node.span, range.clone())
-                }
+                (Mark::Text(range), NodeKind::Scalar(s)) => s.locate(file, node.span, range.clone()),
                 _ => node.head_span(file),
             }
         }

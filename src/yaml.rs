@@ -130,7 +130,11 @@ pub struct ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.pos.line, self.pos.column, self.message)
+        write!(
+            f,
+            "{}:{}: {}",
+            self.pos.line, self.pos.column, self.message
+        )
     }
 }
 

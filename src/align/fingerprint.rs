@@ -126,10 +126,7 @@ mod tests {
     fn keeps_what_translation_leaves_alone() {
         let table: [(&str, &[&str]); 6] = [
             ("提出GateSID框架,利用VQ-VAE", &["gatesid", "vq-vae"]),
-            (
-                "Propose GateSID framework, use VQ-VAE",
-                &["gatesid", "vq-vae"],
-            ),
+            ("Propose GateSID framework, use VQ-VAE", &["gatesid", "vq-vae"]),
             ("订单+6.35%", &["6", "35"]),
             ("orders +6.35%", &["6", "35"]),
             ("results published at COLING 2025", &["coling", "2025"]),

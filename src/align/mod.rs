@@ -71,22 +71,12 @@ pub fn align<'a>(zh: &'a Node, en: &'a Node) -> Vec<Aligned<'a>> {
 fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>) {
     match (&zh.kind, &en.kind) {
         (NodeKind::Mapping(zm), NodeKind::Mapping(em)) => {
-            out.push(Aligned::Pair(Pair {
-                path: path.clone(),
-                zh,
-                en,
-            }));
+            out.push(Aligned::Pair(Pair { path: path.clone(), zh, en }));
             // The last of duplicate keys wins, as in most YAML loaders.
-            let zh_keys: HashMap<&str, usize> = zm
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.key.as_str(), i))
-                .collect();
-            let en_keys: HashMap<&str, usize> = em
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.key.as_str(), i))
-                .collect();
+            let zh_keys: HashMap<&str, usize> =
+                zm.iter().enumerate().map(|(i, e)| (e.key.as_str(), i)).collect();
+            let en_keys: HashMap<&str, usize> =
+                em.iter().enumerate().map(|(i, e)| (e.key.as_str(), i)).collect();
             for (i, z) in zm.iter().enumerate() {
                 if zh_keys[z.key.as_str()] != i {
                     continue;
@@ -104,11 +94,7 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>
             }
         }
         (NodeKind::Sequence(zs), NodeKind::Sequence(es)) => {
-            out.push(Aligned::Pair(Pair {
-                path: path.clone(),
-                zh,
-                en,
-            }));
+            out.push(Aligned::Pair(Pair { path: path.clone(), zh, en }));
             for step in sequence::realign(zs, es) {
                 match step {
                     sequence::Step::Pair(i, j) => {

@@ -45,12 +45,10 @@ pub fn realign(zh: &[Node], en: &[Node]) -> Vec<Step> {
             } => steps.extend((0..len).map(|k| Step::Pair(old_index + k, new_index + k))),
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => steps
-                .extend((old_index..old_index + old_len).map(|i| Step::Only(Side::Zh, i, None))),
+            } => steps.extend((old_index..old_index + old_len).map(|i| Step::Only(Side::Zh, i, None))),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => steps
-                .extend((new_index..new_index + new_len).map(|j| Step::Only(Side::En, j, None))),
+            } => steps.extend((new_index..new_index + new_len).map(|j| Step::Only(Side::En, j, None))),
             DiffOp::Replace {
                 old_index,
                 old_len,
@@ -227,10 +225,7 @@ mod tests {
     fn a_moved_item_pairs_with_itself() {
         let steps = pairs("[A1, B2, C3, D4]", "[A1, C3, D4, B2]");
         assert!(steps.contains(&Step::Pair(1, 3)), "{steps:?}");
-        assert!(
-            !steps.iter().any(|s| matches!(s, Step::Only(..))),
-            "{steps:?}"
-        );
+        assert!(!steps.iter().any(|s| matches!(s, Step::Only(..))), "{steps:?}");
     }
 
     #[test]
@@ -238,11 +233,7 @@ mod tests {
         let steps = pairs("[A1, C3]", "[A1, B2, C3]");
         assert_eq!(
             steps,
-            [
-                Step::Pair(0, 0),
-                Step::Only(Side::En, 1, Some(1)),
-                Step::Pair(1, 2)
-            ]
+            [Step::Pair(0, 0), Step::Only(Side::En, 1, Some(1)), Step::Pair(1, 2)]
         );
     }
 }
