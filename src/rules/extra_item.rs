@@ -28,7 +28,10 @@ pub(super) fn check(aligned: &Aligned<'_>, out: &mut Vec<Hit>) {
         if orphan.side == Side::En && orphan.kind == OrphanKind::Item {
             out.push(Hit {
                 rule: "extra-item",
-                message: format!("item {} is in en but missing in zh", excerpt(orphan.node)),
+                message: format!(
+                    "item {} is in en but missing in zh",
+                    excerpt(orphan.node)
+                ),
                 zh: Some(Mark::Node),
                 en: Some(Mark::Node),
             });

@@ -31,7 +31,10 @@ pub(super) fn check(aligned: &Aligned<'_>, out: &mut Vec<Hit>) {
         if orphan.side == Side::Zh && orphan.kind == OrphanKind::Item {
             out.push(Hit {
                 rule: "missing-item",
-                message: format!("item {} is in zh but missing in en", excerpt(orphan.node)),
+                message: format!(
+                    "item {} is in zh but missing in en",
+                    excerpt(orphan.node)
+                ),
                 zh: Some(Mark::Node),
                 en: Some(Mark::Node),
             });
