@@ -180,6 +180,17 @@ fn resolve(
     config: &Config,
 ) -> Option<Finding> {
     let rule = crate::rules::find(hit.rule).expect("a hit names a registered rule");
+    let primary = match item {
+        Aligned::Orphan(orphan) => orphan.side,
+        // The side that holds the value a text rule is about (`KDD` only in en).
+        Aligned::Pair(_) => match (&hit.zh, &hit.en) {
+            (Some(Mark::Text(_)), _) | (_, None) => Side::Zh,
+            _ => match &hit.en {
+                Some(Mark::Text(_)) => Side::En,
+                _ => Side::Zh,
+            },
+        },
+    };
     Some(Finding {
         rule: rule.id,
         severity: config.level(rule)?,
@@ -187,10 +198,7 @@ fn resolve(
         path: item.path().to_string(),
         zh: hit.zh.map(|m| locate(item, Side::Zh, &m, zh)),
         en: hit.en.map(|m| locate(item, Side::En, &m, en)),
-        primary: match item {
-            Aligned::Orphan(orphan) => orphan.side,
-            Aligned::Pair(_) => Side::Zh,
-        },
+        primary,
     })
 }
 

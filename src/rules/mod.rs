@@ -16,15 +16,27 @@ use crate::align::Aligned;
 use crate::facts::{Facts, Glossary};
 use crate::yaml::{Node, NodeKind};
 
+mod date_mismatch;
+mod direction_mismatch;
+mod duplicate_sentence;
+mod email_mismatch;
 mod empty_translation;
+mod entity_mismatch;
 mod extra_file;
 mod extra_item;
 mod extra_key;
 pub mod missing_file;
 mod missing_item;
 mod missing_key;
+mod number_mismatch;
 mod type_mismatch;
+mod unit_mismatch;
+mod untranslated;
 pub mod unused_ignore;
+mod url_mismatch;
+
+#[cfg(test)]
+mod seed_tests;
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -171,10 +183,41 @@ pub static RULES: &[Rule] = &[
     rule!(extra_item, "extra-item", Error, Structure),
     rule!(type_mismatch, "type-mismatch", Error, Structure),
     rule!(empty_translation, "empty-translation", Error, Structure),
+    rule!(untranslated, "untranslated", Warning, Text),
+    rule!(number_mismatch, "number-mismatch", Error, Text),
+    rule!(unit_mismatch, "unit-mismatch", Warning, Text),
+    rule!(direction_mismatch, "direction-mismatch", Error, Text),
+    rule!(date_mismatch, "date-mismatch", Error, Text),
+    rule!(entity_mismatch, "entity-mismatch", Error, Text),
+    rule!(url_mismatch, "url-mismatch", Error, Text),
+    rule!(email_mismatch, "email-mismatch", Error, Text),
+    rule!(duplicate_sentence, "duplicate-sentence", Warning, Text),
     rule!(missing_file, "missing-file", Error, Meta),
     rule!(extra_file, "extra-file", Error, Meta),
     rule!(unused_ignore, "unused-ignore", Warning, Meta),
 ];
+
+/// Whether both sides hold the same text (a paper title, a name): then they say the
+/// same things, whatever facts the two languages' extractors find.
+pub fn same_text(pair: &TextPair<'_>) -> bool {
+    pair.zh.text.trim() == pair.en.text.trim()
+}
+
+/// How a fact is quoted in a message: as written, without a leading sign (the sign is
+/// a direction, reported by its own rule) or spaces.
+pub fn quote(text: &str, range: &Range<usize>) -> String {
+    let written = text.get(range.clone()).unwrap_or("");
+    written
+        .trim()
+        .trim_start_matches(['+', '-', '＋', '−', '－'])
+        .trim()
+        .to_string()
+}
+
+/// The mark of a fact on one side, or the whole value when that side has none.
+pub fn mark(range: Option<&Range<usize>>) -> Option<Mark> {
+    Some(range.map_or(Mark::Node, |r| Mark::Text(r.clone())))
+}
 
 /// Whether a node says nothing: a blank or null scalar, or an empty collection.
 pub fn is_blank(node: &Node) -> bool {

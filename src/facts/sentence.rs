@@ -1,0 +1,134 @@
+//! Sentences, for duplicate detection.
+//!
+//! A value splits at `。！？；` and at `.!?;` (a `.` only where a sentence can end:
+//! before a space or the end, so `6.35` and `v2.1` stay whole). Chinese needs no
+//! space after its full stop. The normal form keeps letters and digits only,
+//! lowercased and width-folded: `成果投稿SIGIR 2026` = `成果投稿SIGIR2026`.
+//!
+//! A sentence with several clauses (split at `，,、：:`) also yields its clauses, since
+//! a pasted repeat often duplicates only the last clause of the previous sentence
+//! (`…，成果投稿SIGIR 2026。成果投稿SIGIR2026`).
+
+use super::{Fact, FactKind};
+
+/// Adds one `Sentence` fact per sentence of `text` (already width-folded).
+pub(super) fn scan(text: &str, items: &mut Vec<Fact>) {
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let ends = match ch {
+            '。' | '!' | '?' | ';' | '！' | '？' | '；' => true,
+            '.' => next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if ends {
+            push(text, start..at, items);
+            start = at + ch.len_utf8();
+        }
+    }
+    push(text, start..text.len(), items);
+}
+
+fn push(text: &str, range: std::ops::Range<usize>, items: &mut Vec<Fact>) {
+    let Some((range, normal)) = trimmed(text, range) else {
+        return;
+    };
+    items.push(Fact {
+        range: range.clone(),
+        kind: FactKind::Sentence(normal),
+    });
+    let sentence = &text[range.clone()];
+    if !sentence.contains(CLAUSE_ENDS) {
+        return;
+    }
+    let mut start = range.start;
+    for piece in sentence.split_inclusive(CLAUSE_ENDS) {
+        let end = start + piece.len();
+        let separator = piece
+            .chars()
+            .next_back()
+            .filter(|c| CLAUSE_ENDS.contains(c))
+            .map_or(0, char::len_utf8);
+        if let Some((clause, normal)) = trimmed(text, start..end - separator) {
+            items.push(Fact {
+                range: clause,
+                kind: FactKind::Clause(normal),
+            });
+        }
+        start = end;
+    }
+}
+
+const CLAUSE_ENDS: &[char] = &[',', '，', '、', ':', '：'];
+
+/// The range without the spaces around it, and its normal form, unless empty.
+fn trimmed(text: &str, range: std::ops::Range<usize>) -> Option<(std::ops::Range<usize>, String)> {
+    let slice = &text[range.clone()];
+    let normal = normal_form(slice);
+    if normal.is_empty() {
+        return None;
+    }
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    Some((start..end, normal))
+}
+
+/// Letters and digits, lowercased; everything else dropped.
+pub fn normal_form(sentence: &str) -> String {
+    sentence
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::{extract, FactKind};
+    use crate::source::Side;
+
+    fn sentences(text: &str) -> Vec<String> {
+        extract(text, Side::Zh)
+            .items
+            .into_iter()
+            .filter_map(|f| match f.kind {
+                FactKind::Sentence(s) => Some(s),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn equal_sentences() {
+        let table = [
+            ("成果投稿SIGIR 2026。", "成果投稿SIGIR2026"),
+            ("Submitted to SIGIR.", "submitted  to sigir"),
+            ("ＧＭＶ提升", "GMV提升"),
+        ];
+        for (a, b) in table {
+            assert_eq!(sentences(a), sentences(b), "{a} | {b}");
+        }
+    }
+
+    #[test]
+    fn unequal_sentences() {
+        let table = [
+            ("成果投稿SIGIR 2026", "成果投稿SIGIR 2025"),
+            ("GMV +6.35%", "GMV +6.53%"),
+        ];
+        for (a, b) in table {
+            assert_ne!(sentences(a), sentences(b), "{a} | {b}");
+        }
+    }
+
+    #[test]
+    fn splits_where_sentences_end() {
+        assert_eq!(sentences("成果投稿SIGIR 2026。成果投稿SIGIR2026").len(), 2);
+        assert_eq!(
+            sentences("GMV +6.35%; CTR v2.1 ok. Next！再见？好").len(),
+            5
+        );
+        assert_eq!(sentences("6.35% and 2.1pt").len(), 1);
+    }
+}

@@ -1,0 +1,324 @@
+//! Latin-script terms that translation must keep: acronyms (`KDD`, `GMV`), CamelCase
+//! and mixed tokens (`GateSID`, `QKNorm`, `VQ-VAE`), tokens with digits (`GPT-4`).
+//!
+//! On the zh side every Latin word or phrase (`scaling up`, `Attention Gate`) was left
+//! in Latin on purpose, so the en side must contain it. On the en side only the
+//! *strong* tokens above are terms: ordinary capitalised words (`Alibaba`,
+//! `Provincial`) are translated, never flagged.
+//!
+//! Normal form: lowercase words, split at hyphens and between letters and digits, a
+//! plural `s` dropped; so `SIGIR2026` = `SIGIR 2026`, `tokens` = `token`, `IDs` = `ID`.
+//!
+//! Policy for a year after an acronym (`SIGIR 2026`, `COLING 2025`): the year belongs
+//! to the term, and is neither a date nor a number. A venue's year is part of its
+//! name, `KDD 2026` on one side only is one finding (entity-mismatch), and the year
+//! is never reported twice.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{is_word_char, FactKind, Scan};
+use crate::source::Side;
+
+/// A term in normal form.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Term {
+    /// Normalised words (`["sigir", "2026"]`).
+    pub words: Vec<String>,
+}
+
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+|\.[0-9]+)*").unwrap());
+/// A year right after a term: ` 2026`, `2026`.
+static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?((?:19|20)\d{2})").unwrap());
+/// Words of any text, for containment checks.
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+|[0-9]+").unwrap());
+
+/// Abbreviations that look like terms but are ordinarily translated.
+const TRANSLATED_ABBREVIATIONS: &[&str] =
+    &["phd", "msc", "bsc", "beng", "meng", "ok", "am", "pm", "etc"];
+
+pub(super) fn scan(scan: &mut Scan<'_>) {
+    let text = scan.text;
+    let mut tokens: Vec<Range<usize>> = Vec::new();
+    for m in TOKEN.find_iter(text) {
+        // `2.1pt`, `30k`, `31st`: letters after a number are its unit, not a term.
+        let before = scan.before(m.start());
+        if is_word_char(before) || before == Some('.') || !scan.free(&m.range()) {
+            continue;
+        }
+        tokens.push(m.range());
+    }
+    match scan.side {
+        Side::Zh => zh_phrases(scan, &tokens),
+        Side::En => {
+            for range in tokens {
+                if is_strong(&text[range.clone()]) {
+                    let range = with_year(text, range);
+                    push(scan, range);
+                }
+            }
+        }
+    }
+}
+
+/// zh: consecutive Latin tokens separated by single spaces form one phrase.
+fn zh_phrases(scan: &mut Scan<'_>, tokens: &[Range<usize>]) {
+    let text = scan.text;
+    let mut k = 0;
+    while k < tokens.len() {
+        let mut range = tokens[k].clone();
+        while k + 1 < tokens.len() && &text[range.end..tokens[k + 1].start] == " " {
+            k += 1;
+            range.end = tokens[k].end;
+        }
+        k += 1;
+        let range = with_year(text, range);
+        push(scan, range);
+    }
+}
+
+fn push(scan: &mut Scan<'_>, range: Range<usize>) {
+    let words = words(&scan.text[range.clone()]);
+    if words.is_empty()
+        || (words.len() == 1 && TRANSLATED_ABBREVIATIONS.contains(&words[0].as_str()))
+    {
+        return;
+    }
+    if scan.free(&range) {
+        scan.claim(range, FactKind::Term(Term { words }));
+    }
+}
+
+/// Extends a term ending in an acronym with the year after it (`SIGIR 2026`).
+fn with_year(text: &str, range: Range<usize>) -> Range<usize> {
+    let last = text[range.clone()].rsplit([' ', '-']).next().unwrap_or("");
+    let acronym = last.len() >= 2 && last.chars().all(|c| c.is_ascii_uppercase());
+    let Some(year) = YEAR_AFTER.captures(&text[range.end..]).filter(|_| acronym) else {
+        return range;
+    };
+    let end = range.end + year.get(0).unwrap().end();
+    let next = text[end..].chars().next();
+    let decimal = matches!(next, Some('.' | ','))
+        && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if is_word_char(next) || next == Some('%') || decimal {
+        return range;
+    }
+    range.start..end
+}
+
+/// Whether an en token is kept across translation: an acronym (two capitals), a
+/// CamelCase word, or letters mixed with digits, in any hyphen-separated part.
+pub fn is_strong(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(['-', '_']).collect();
+    let first_is_acronym = parts[0].chars().filter(char::is_ascii_uppercase).count() >= 2;
+    parts.iter().enumerate().any(|(k, part)| {
+        let capitals = part.chars().filter(char::is_ascii_uppercase).count();
+        let letters = part.chars().any(|c| c.is_ascii_alphabetic());
+        let digits = part.chars().any(|c| c.is_ascii_digit());
+        let camel = part
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+        capitals >= 2 || camel || (letters && digits) || (k > 0 && digits && first_is_acronym)
+    })
+}
+
+/// The normal form of a piece of text: its Latin words and digit runs, lowercased,
+/// plural `s` dropped.
+pub fn words(text: &str) -> Vec<String> {
+    WORD.find_iter(text)
+        .map(|m| fold_plural(&m.as_str().to_ascii_lowercase()))
+        .collect()
+}
+
+fn fold_plural(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        return format!("{stem}y");
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() >= 2 && !stem.ends_with('s') && !word.ends_with("us") => {
+            stem.to_string()
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// The Latin words of a text, to ask whether a term occurs in it.
+pub struct WordIndex {
+    words: Vec<String>,
+    at: HashMap<String, Vec<usize>>,
+}
+
+impl WordIndex {
+    pub fn of(text: &str) -> WordIndex {
+        let folded: String = text.chars().map(super::fold_width).collect();
+        let words = words(&folded);
+        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, w) in words.iter().enumerate() {
+            at.entry(w.clone()).or_default().push(k);
+        }
+        WordIndex { words, at }
+    }
+
+    /// Whether `term` occurs as consecutive words. Looks from the term's rarest word,
+    /// so common words do not make this slow.
+    pub fn contains(&self, term: &[String]) -> bool {
+        if term.is_empty() {
+            return true;
+        }
+        let mut rarest = None;
+        for (k, w) in term.iter().enumerate() {
+            let Some(positions) = self.at.get(w) else {
+                return false;
+            };
+            if rarest.is_none_or(|(_, p): (usize, &Vec<usize>)| positions.len() < p.len()) {
+                rarest = Some((k, positions));
+            }
+        }
+        let (k, positions) = rarest.expect("term is not empty");
+        positions.iter().any(|&p| {
+            p >= k
+                && self
+                    .words
+                    .get(p - k..p - k + term.len())
+                    .is_some_and(|window| window == term)
+        })
+    }
+}
+
+/// Whether the en text defines `acronym` inline: `University of Science and Technology
+/// of China (USTC)`, where the capitalised words before the bracket spell it.
+pub fn defined_inline(text: &str, acronym: &str) -> bool {
+    let wanted: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if wanted.len() < 2 {
+        return false;
+    }
+    let needle = format!("({acronym})");
+    text.match_indices(&needle).any(|(at, _)| {
+        let initials: Vec<char> = text[..at]
+            .split_whitespace()
+            .rev()
+            .take(wanted.len() * 3)
+            .filter_map(|w| w.chars().next().filter(char::is_ascii_uppercase))
+            .collect();
+        initials.len() >= wanted.len() && initials[..wanted.len()].iter().rev().eq(wanted.iter())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::extract;
+
+    fn terms(text: &str, side: Side) -> Vec<Vec<String>> {
+        extract(text, side)
+            .terms()
+            .map(|(_, t)| t.words.clone())
+            .collect()
+    }
+
+    #[test]
+    fn equal_terms() {
+        let table = [
+            ("SIGIR2026", "SIGIR 2026"),
+            ("sigir2026", "SIGIR 2026"),
+            ("QKNorm", "QKNORM"),
+            ("GPT-4", "GPT4"),
+            ("IDs", "ID"),
+            ("Sparse MoE", "sparse MoE"),
+            ("ＧＭＶ", "GMV"),
+        ];
+        for (a, b) in table {
+            assert_eq!(terms(a, Side::En), terms(b, Side::En), "{a} | {b}");
+            assert!(!terms(a, Side::En).is_empty(), "{a}");
+        }
+        assert_eq!(words("tokens"), words("token"));
+        assert_eq!(words("Transformer"), words("transformer"));
+    }
+
+    #[test]
+    fn unequal_terms() {
+        let table = [
+            ("VQ-VAE", "RQ-VAE"),
+            ("KDD 2026", "KDD 2025"),
+            ("GPT-4", "GPT-3"),
+            ("GateSID", "GateID"),
+        ];
+        for (a, b) in table {
+            assert_ne!(terms(a, Side::En), terms(b, Side::En), "{a} | {b}");
+        }
+    }
+
+    #[test]
+    fn en_terms_are_only_strong_tokens() {
+        let text = "AliExpress, Alibaba International · Provincial Background: GateSID, CTR-AUC, KDD 2026, Wi-Fi, E-Commerce, PhD";
+        let got: Vec<String> = terms(text, Side::En).iter().map(|w| w.join(" ")).collect();
+        assert_eq!(got, ["aliexpress", "gatesid", "ctr auc", "kdd 2026"]);
+    }
+
+    #[test]
+    fn zh_terms_are_every_latin_phrase() {
+        let text = "引入特殊token、QKNorm、Attention Gate和Sparse MoE模块，scaling up收益，CTR-AUC提升2.1pt，线上3万/B测试";
+        let got: Vec<String> = terms(text, Side::Zh).iter().map(|w| w.join(" ")).collect();
+        assert_eq!(
+            got,
+            [
+                "token",
+                "qknorm",
+                "attention gate",
+                "sparse moe",
+                "scaling up",
+                "ctr auc",
+                "b"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_venue_year_is_part_of_the_term_and_not_a_number_or_date() {
+        for side in Side::BOTH {
+            let facts = extract("成果投稿SIGIR 2026，发表于COLING 2025", side);
+            assert_eq!(facts.terms().count(), 2, "{facts:?}");
+            assert_eq!(
+                facts.numbers().count() + facts.dates().count(),
+                0,
+                "{facts:?}"
+            );
+        }
+        let facts = extract("GMV +5.47%, AUC 2025%", Side::En);
+        assert_eq!(facts.numbers().count(), 2, "{facts:?}");
+    }
+
+    #[test]
+    fn word_index_finds_consecutive_words() {
+        let index = WordIndex::of("introducing special tokens, QKNorm, Attention Gate, and Sparse MoE modules; SIGIR 2026");
+        for yes in [
+            "token",
+            "attention gate",
+            "Sparse MoE",
+            "sigir2026",
+            "QKNorm",
+        ] {
+            assert!(index.contains(&words(yes)), "{yes}");
+        }
+        for no in ["gate attention", "KDD", "moe sparse", "sigir 2025"] {
+            assert!(!index.contains(&words(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn inline_definitions() {
+        let text = "University of Science and Technology of China (USTC) · Computer Technology";
+        assert!(defined_inline(text, "USTC"));
+        assert!(!defined_inline(text, "CAS"));
+        assert!(!defined_inline("Hangzhou (USTC)", "USTC"));
+    }
+}

@@ -1,0 +1,74 @@
+//! A number that differs between zh and en, or is written on one side only.
+//!
+//! ## What it does
+//! Compares the numbers of a zh value and its en translation as multisets, in both
+//! directions, after normalisation: `30,000` = `30k` = `3万` = `三万`, `1.2亿` =
+//! `120M`, `44.67％` = `百分之44.67`, `二等奖` = `Second Prize`. Each number left
+//! over is reported with the value on each side, pairing leftovers in order. A range
+//! whose ends are swapped (`3%→12%` vs `12%→3%`) is reported too.
+//!
+//! Numbers written in words (`一个`, `两周`, `two`) are soft: alone they are no
+//! finding (`一个` often translates as `a`); they are only reported against a number
+//! left over on the other side (`两周` vs `3 weeks`). Dates, versions, links,
+//! placeholders and the year of a venue (`SIGIR 2026`) are not numbers here; a
+//! different unit for the same digits is `unit-mismatch`, a flipped sign
+//! `direction-mismatch`.
+//!
+//! ## Why is this bad?
+//! A metric that changed in one language only is the mistake readers notice, and it
+//! is invisible to a translator who checks the prose: `+6.35%` and `+6.53%` look
+//! alike.
+//!
+//! ## Example
+//! ```yaml
+//! # zh/resume.yaml
+//! highlight: 实现订单+6.35%、GMV+5.47%的全场景业务提升
+//! # en/resume.yaml
+//! highlight: achieving +6.53% orders and +5.47% GMV improvement
+//! ```
+//! gives `number 6.35% in zh, 6.53% in en`. Dropping `+5.47% GMV` from en would give
+//! `number 5.47% in zh, missing in en`.
+
+use crate::facts::compare::diff;
+use crate::rules::{mark, quote, same_text, Hit, TextPair};
+
+pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
+    if same_text(pair) {
+        return;
+    }
+    let (zh, en) = (pair.zh, pair.en);
+    let found = diff(zh.facts, en.facts);
+    for (z, e) in found.numbers {
+        let zh_range = z.map(|k| &zh.facts.items[k].range);
+        let en_range = e.map(|k| &en.facts.items[k].range);
+        let message = match (zh_range, en_range) {
+            (Some(a), Some(b)) => format!(
+                "number {} in zh, {} in en",
+                quote(zh.text, a),
+                quote(en.text, b)
+            ),
+            (Some(a), None) => format!("number {} in zh, missing in en", quote(zh.text, a)),
+            (None, Some(b)) => format!("number {} in en, missing in zh", quote(en.text, b)),
+            (None, None) => continue,
+        };
+        out.push(Hit {
+            rule: "number-mismatch",
+            message,
+            zh: mark(zh_range),
+            en: mark(en_range),
+        });
+    }
+    for (z, e) in found.reversed_numbers {
+        let (a, b) = (&zh.facts.items[z].range, &en.facts.items[e].range);
+        out.push(Hit {
+            rule: "number-mismatch",
+            message: format!(
+                "range {} in zh, {} in en (ends swapped)",
+                quote(zh.text, a),
+                quote(en.text, b)
+            ),
+            zh: mark(Some(a)),
+            en: mark(Some(b)),
+        });
+    }
+}
