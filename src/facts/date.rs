@@ -80,6 +80,10 @@ static LATIN_OPEN_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-–—~]|to|until|till)\s*((?i:present|now|current|today))").unwrap()
 });
 
+static WHOLE_OPEN_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:至今|今|(?i:present|now|current|today|till now|to date))$").unwrap()
+});
+
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
     for c in HAN_DATE.captures_iter(text) {
@@ -173,6 +177,13 @@ fn ymd(year: &str, month: &str, day: Option<&str>) -> Option<DateValue> {
 /// the word follow; the range stage then joins the two.
 fn open_ends(scan: &mut Scan<'_>) {
     let text = scan.text;
+    // A value that is only the open end, as a résumé's `end: 至今` / `end: Present`.
+    let trimmed = text.trim();
+    if WHOLE_OPEN_END.is_match(trimmed) {
+        let start = text.len() - text.trim_start().len();
+        push(scan, start..start + trimmed.len(), Some(DateValue::Present));
+        return;
+    }
     let ends: Vec<usize> = scan
         .items
         .iter()
@@ -222,6 +233,8 @@ mod tests {
             ("２０２４．０７", "2024.07"),
             ("2024年7月5日", "July 5, 2024"),
             ("2024.07 - 至今", "2024.07 - Present"),
+            ("至今", "Present"),
+            (" 今 ", "now"),
             ("2024.07至今", "Jul 2024 – now"),
             ("2024.07-今", "2024.07 to present"),
             ("2024.07 ~ 至今", "2024.07 - current"),
@@ -240,6 +253,8 @@ mod tests {
             ("2024.07", "2024.08"),
             ("2024.10", "2024.1"),
             ("2024.07 - 至今", "2024.07 - 2026.01"),
+            ("至今", "2026.01"),
+            ("Present", "2024"),
             ("2024年7月", "Jun 2024"),
             ("2024.07", "2025.07"),
         ];
