@@ -10,7 +10,7 @@ use crate::facts;
 use crate::pairs::Planned;
 use crate::read;
 use crate::rules::missing_file;
-use crate::rules::{is_blank, Check, Hit, Mark, Rule, Severity, TextPair, TextSide, RULES};
+use crate::rules::{is_blank, Check, Hit, Mark, Rule, Severity, TextSide, RULES};
 use crate::source::{Pos, Side, SourceFile, Span};
 use crate::suppress::{self, Baseline};
 use crate::yaml::{self, Node, NodeKind};
@@ -153,23 +153,15 @@ fn run_rules(item: &Aligned<'_>, options: &Options, hits: &mut Vec<Hit>) {
     }
     let zh_facts = facts::extract(&zh.value, Side::Zh);
     let en_facts = facts::extract(&en.value, Side::En);
-    let text = TextPair {
-        path: &pair.path,
-        zh: TextSide {
-            text: &zh.value,
-            facts: &zh_facts,
-        },
-        en: TextSide {
-            text: &en.value,
-            facts: &en_facts,
-        },
-        glossary: &config.glossary,
-    };
-    for rule in RULES.iter().filter(|r| enabled(r)) {
-        if let Check::Text(check) = rule.check {
-            check(&text, hits);
-        }
-    }
+    let side = |text, facts| TextSide { text, facts };
+    crate::rules::check_text(
+        &pair.path,
+        side(&zh.value, &zh_facts),
+        side(&en.value, &en_facts),
+        &config.glossary,
+        enabled,
+        hits,
+    );
 }
 
 fn resolve(

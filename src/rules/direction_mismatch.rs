@@ -21,7 +21,7 @@
 //! ```
 //! gives `zh says 降低 (decrease), en says increased (increase)`.
 
-use crate::facts::compare::{diff, opposite_directions};
+use crate::facts::compare::opposite_directions;
 use crate::rules::{mark, same_text, Hit, TextPair};
 
 pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
@@ -29,8 +29,7 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
         return;
     }
     let (zh, en) = (pair.zh, pair.en);
-    let found = diff(zh.facts, en.facts);
-    for opposite in opposite_directions(zh.facts, en.facts, &found) {
+    for opposite in opposite_directions(zh.facts, en.facts, pair.values) {
         let ((zd, za), (ed, ea)) = (&opposite.zh, &opposite.en);
         let said = |text: &str, at: &std::ops::Range<usize>| {
             text.get(at.clone()).unwrap_or("").to_string()

@@ -29,46 +29,19 @@
 //! gives `number 6.35% in zh, 6.53% in en`. Dropping `+5.47% GMV` from en would give
 //! `number 5.47% in zh, missing in en`.
 
-use crate::facts::compare::diff;
-use crate::rules::{mark, quote, same_text, Hit, TextPair};
+use crate::rules::{same_text, value_hits, Hit, TextPair};
 
 pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
     if same_text(pair) {
         return;
     }
-    let (zh, en) = (pair.zh, pair.en);
-    let found = diff(zh.facts, en.facts);
-    for (z, e) in found.numbers {
-        let zh_range = z.map(|k| &zh.facts.items[k].range);
-        let en_range = e.map(|k| &en.facts.items[k].range);
-        let message = match (zh_range, en_range) {
-            (Some(a), Some(b)) => format!(
-                "number {} in zh, {} in en",
-                quote(zh.text, a),
-                quote(en.text, b)
-            ),
-            (Some(a), None) => format!("number {} in zh, missing in en", quote(zh.text, a)),
-            (None, Some(b)) => format!("number {} in en, missing in zh", quote(en.text, b)),
-            (None, None) => continue,
-        };
-        out.push(Hit {
-            rule: "number-mismatch",
-            message,
-            zh: mark(zh_range),
-            en: mark(en_range),
-        });
-    }
-    for (z, e) in found.reversed_numbers {
-        let (a, b) = (&zh.facts.items[z].range, &en.facts.items[e].range);
-        out.push(Hit {
-            rule: "number-mismatch",
-            message: format!(
-                "range {} in zh, {} in en (ends swapped)",
-                quote(zh.text, a),
-                quote(en.text, b)
-            ),
-            zh: mark(Some(a)),
-            en: mark(Some(b)),
-        });
-    }
+    let values = pair.values;
+    value_hits(
+        "number-mismatch",
+        ("number", "range"),
+        pair,
+        &values.numbers,
+        &values.reversed_numbers,
+        out,
+    );
 }

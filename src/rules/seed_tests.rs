@@ -2,30 +2,27 @@
 //! found, with injected defects, and with benign rewrites.
 
 use crate::facts::{extract, Glossary};
-use crate::rules::{Check, Hit, TextPair, TextSide, RULES};
+use crate::rules::{check_text, Hit, TextSide};
 use crate::source::Side;
 
 /// Runs every text rule on one pair of strings.
 fn run(zh: &str, en: &str, glossary: &Glossary) -> Vec<Hit> {
     let (zh_facts, en_facts) = (extract(zh, Side::Zh), extract(en, Side::En));
-    let pair = TextPair {
-        path: "seed",
-        zh: TextSide {
+    let mut hits = Vec::new();
+    check_text(
+        "seed",
+        TextSide {
             text: zh,
             facts: &zh_facts,
         },
-        en: TextSide {
+        TextSide {
             text: en,
             facts: &en_facts,
         },
         glossary,
-    };
-    let mut hits = Vec::new();
-    for rule in RULES {
-        if let Check::Text(check) = rule.check {
-            check(&pair, &mut hits);
-        }
-    }
+        |_| true,
+        &mut hits,
+    );
     hits
 }
 

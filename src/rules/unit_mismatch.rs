@@ -21,7 +21,6 @@
 //! ```
 //! gives `unit: 2.1pt in zh, 2.1% in en`.
 
-use crate::facts::compare::diff;
 use crate::rules::{mark, quote, same_text, Hit, TextPair};
 
 pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
@@ -29,7 +28,7 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
         return;
     }
     let (zh, en) = (pair.zh, pair.en);
-    for (z, e) in diff(zh.facts, en.facts).units {
+    for &(z, e) in &pair.values.units {
         let (a, b) = (&zh.facts.items[z].range, &en.facts.items[e].range);
         out.push(Hit {
             rule: "unit-mismatch",
