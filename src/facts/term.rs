@@ -81,16 +81,34 @@ fn zh_phrases(scan: &mut Scan<'_>, tokens: &[Range<usize>]) {
     }
 }
 
+/// Currency codes: next to an amount (`USD 50`, `50 RMB`) they are its unit, which
+/// Chinese writes as a word (`50 美元`), not a term to keep.
+const CURRENCY_CODES: &[&str] = &[
+    "usd", "cny", "rmb", "eur", "gbp", "jpy", "hkd", "twd", "aud", "cad", "chf", "sgd", "krw",
+    "inr", "rub",
+];
+
 fn push(scan: &mut Scan<'_>, range: Range<usize>) {
     let words = words(&scan.text[range.clone()]);
     if words.is_empty()
         || (words.len() == 1 && TRANSLATED_ABBREVIATIONS.contains(&words[0].as_str()))
+        || (words.len() == 1
+            && CURRENCY_CODES.contains(&words[0].as_str())
+            && next_to_amount(scan.text, &range))
     {
         return;
     }
     if scan.free(&range) {
         scan.claim(range, FactKind::Term(Term { words }));
     }
+}
+
+/// Whether a digit is written right before or after `range`, a space allowed.
+fn next_to_amount(text: &str, range: &Range<usize>) -> bool {
+    let after = text[range.end..].trim_start_matches(' ');
+    let before = text[..range.start].trim_end_matches(' ');
+    after.starts_with(|c: char| c.is_ascii_digit())
+        || before.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Extends a term ending in an acronym with the year after it (`SIGIR 2026`).
@@ -242,6 +260,15 @@ mod tests {
         }
         assert_eq!(words("tokens"), words("token"));
         assert_eq!(words("Transformer"), words("transformer"));
+    }
+
+    #[test]
+    fn a_currency_code_next_to_an_amount_is_its_unit() {
+        for text in ["USD 50", "50 USD", "RMB 100", "costs EUR 9.99"] {
+            assert!(terms(text, Side::En).is_empty(), "{text}");
+        }
+        // Alone, it is a term like any acronym.
+        assert_eq!(terms("pay in USD", Side::En), [vec!["usd".to_string()]]);
     }
 
     #[test]

@@ -16,6 +16,9 @@ use super::{FactKind, Scan};
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\bhttps?://[^\s<>"'`，。、；：！？（）【】「」《》\p{Han}]+"#).unwrap()
 });
+/// A placeholder inside a link (`%{lang}`, `{{id}}`, `{0}`, `${x}`).
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"%\{[^{}]*\}|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[^{}]*\}").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}").unwrap()
 });
@@ -61,9 +64,11 @@ fn trim_url(url: &str) -> &str {
     }
 }
 
-/// The form in which two links are compared.
+/// The form in which two links are compared. A placeholder becomes `{}`: its name
+/// is compared by `placeholder-mismatch`, once.
 pub(crate) fn normal_url(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let url = PLACEHOLDER.replace_all(url, "{}");
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", &url));
     let (host, path) = match rest.find(['/', '?', '#']) {
         Some(at) => rest.split_at(at),
         None => (rest, ""),
@@ -117,6 +122,11 @@ mod tests {
                 "https://en.wikipedia.org/wiki/A_(b).",
             ),
             ("邮箱：Me@Example.com。", "E-mail: me@example.com."),
+            ("https://a.io/%{lang}/help", "https://a.io/%{locale}/help"),
+            (
+                "<a href=\"https://a.io/x\">这里</a>",
+                "<a href='https://a.io/x'>here</a>",
+            ),
         ];
         for (zh, en) in table {
             let (a, b) = (links(zh), links(en));

@@ -25,15 +25,18 @@ mod entity_mismatch;
 mod extra_file;
 mod extra_item;
 mod extra_key;
+mod markup_mismatch;
 pub mod missing_file;
 mod missing_item;
 mod missing_key;
 mod number_mismatch;
+pub(crate) mod placeholder_mismatch;
 mod type_mismatch;
 mod unit_mismatch;
 mod untranslated;
 pub mod unused_ignore;
 mod url_mismatch;
+mod version_mismatch;
 
 #[cfg(test)]
 mod seed_tests;
@@ -191,6 +194,9 @@ pub static RULES: &[Rule] = &[
     rule!(entity_mismatch, "entity-mismatch", Error, Text),
     rule!(url_mismatch, "url-mismatch", Error, Text),
     rule!(email_mismatch, "email-mismatch", Error, Text),
+    rule!(placeholder_mismatch, "placeholder-mismatch", Error, Text),
+    rule!(version_mismatch, "version-mismatch", Error, Text),
+    rule!(markup_mismatch, "markup-mismatch", Error, Text),
     rule!(duplicate_sentence, "duplicate-sentence", Warning, Text),
     rule!(missing_file, "missing-file", Error, Meta),
     rule!(extra_file, "extra-file", Error, Meta),
@@ -201,6 +207,15 @@ pub static RULES: &[Rule] = &[
 /// same things, whatever facts the two languages' extractors find.
 pub fn same_text(pair: &TextPair<'_>) -> bool {
     pair.zh.text.trim() == pair.en.text.trim()
+}
+
+/// The count that a CLDR plural form names, read from the end of the pair's path
+/// (`.zero`, `.one`, `.two`): such a form may write the count as a word or digit
+/// where the other language interpolates it.
+pub fn plural_count(path: &str) -> Option<crate::facts::Decimal> {
+    let form = path.rsplit('.').next()?;
+    let n = ["zero", "one", "two"].iter().position(|f| *f == form)?;
+    Some(crate::facts::Decimal::from_integer(n as u128))
 }
 
 /// How a fact is quoted in a message: as written, without a leading sign (the sign is

@@ -12,7 +12,9 @@
 //! left over on the other side (`两周` vs `3 weeks`). Dates, versions, links,
 //! placeholders and the year of a venue (`SIGIR 2026`) are not numbers here; a
 //! different unit for the same digits is `unit-mismatch`, a flipped sign
-//! `direction-mismatch`.
+//! `direction-mismatch`. In a CLDR plural form `one` (`zero`, `two`), a count written
+//! out on one side (`1 条消息`) where the other interpolates it (`%{count} message`) is
+//! no finding.
 //!
 //! ## Why is this bad?
 //! A metric that changed in one language only is the mistake readers notice, and it
@@ -30,7 +32,9 @@
 //! `number 5.47% in zh, missing in en`.
 
 use crate::facts::compare::diff;
-use crate::rules::{mark, quote, same_text, Hit, TextPair};
+use crate::facts::Facts;
+use crate::rules::placeholder_mismatch::leftovers;
+use crate::rules::{mark, plural_count, quote, same_text, Hit, TextPair};
 
 pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
     if same_text(pair) {
@@ -38,7 +42,11 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
     }
     let (zh, en) = (pair.zh, pair.en);
     let found = diff(zh.facts, en.facts);
+    let count_written = count_written_out(pair);
     for (z, e) in found.numbers {
+        if count_written(z, e) {
+            continue;
+        }
         let zh_range = z.map(|k| &zh.facts.items[k].range);
         let en_range = e.map(|k| &en.facts.items[k].range);
         let message = match (zh_range, en_range) {
@@ -70,5 +78,26 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
             zh: mark(Some(a)),
             en: mark(Some(b)),
         });
+    }
+}
+
+/// Whether a lone number of a plural form `one` (`zero`, `two`) is that form's count,
+/// written out where the other side has a placeholder this side lacks.
+fn count_written_out<'a>(
+    pair: &'a TextPair<'a>,
+) -> impl Fn(Option<usize>, Option<usize>) -> bool + 'a {
+    let count = plural_count(pair.path);
+    let (zh_left, en_left) = leftovers(pair.zh.facts, pair.en.facts);
+    move |z, e| {
+        let is_count = |facts: &Facts, k: usize| {
+            facts
+                .numbers()
+                .any(|(i, n)| i == k && count.as_ref() == Some(&n.value()))
+        };
+        match (z, e) {
+            (Some(z), None) => !en_left.is_empty() && is_count(pair.zh.facts, z),
+            (None, Some(e)) => !zh_left.is_empty() && is_count(pair.en.facts, e),
+            _ => false,
+        }
     }
 }
