@@ -216,7 +216,7 @@ pub(crate) fn is_word_char(ch: Option<char>) -> bool {
 }
 
 /// Whether `ch` is a Chinese character.
-pub(crate) fn is_han(ch: char) -> bool {
+pub fn is_han(ch: char) -> bool {
     matches!(ch as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 

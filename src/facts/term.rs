@@ -56,7 +56,7 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         Side::Zh => zh_phrases(scan, &tokens),
         Side::En => {
             for range in tokens {
-                if is_strong(&text[range.clone()]) {
+                if is_strong(&text[range.clone()]) && !shouted(text, &range) {
                     let range = with_year(text, range);
                     push(scan, range);
                 }
@@ -128,6 +128,22 @@ fn with_year(text: &str, range: Range<usize>) -> Range<usize> {
     range.start..end
 }
 
+/// Whether an all-capitals token is an ordinary word in capitals, not an acronym: it
+/// reads as a word (two vowels or more, at least a quarter of its letters) and stands
+/// as a label (the whole value) or an interjection (`NOTE!`, `WARNING:`). `PENDING`
+/// and `PRIVATE` are translated; `HVAC`, `SMTP`, `LDAPS` are kept.
+fn shouted(text: &str, range: &Range<usize>) -> bool {
+    let token = &text[range.clone()];
+    if token.len() < 4 || !token.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let vowels = token.chars().filter(|c| "AEIOU".contains(*c)).count();
+    let wordlike = vowels >= 2 && vowels * 4 >= token.len();
+    let label = text.trim() == token;
+    let interjection = text[range.end..].starts_with(['!', ':', '！', '：']);
+    wordlike && (label || interjection)
+}
+
 /// Whether an en token is kept across translation: an acronym (two capitals), a
 /// CamelCase word, or letters mixed with digits, in any hyphen-separated part.
 pub fn is_strong(token: &str) -> bool {
@@ -141,7 +157,11 @@ pub fn is_strong(token: &str) -> bool {
             .as_bytes()
             .windows(2)
             .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-        capitals >= 2 || camel || (letters && digits) || (k > 0 && digits && first_is_acronym)
+        let long_compound = parts.len() >= 3;
+        capitals >= 2
+            || camel
+            || (letters && digits)
+            || (k > 0 && digits && (first_is_acronym || long_compound))
     })
 }
 
@@ -154,7 +174,13 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 fn fold_plural(word: &str) -> String {
-    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+    // `-ies` is the plural of `-y` (`policies`) and of `-ie` (`cookies`): both
+    // singulars fold to `-y` too, so every pair meets.
+    if let Some(stem) = word
+        .strip_suffix("ies")
+        .or_else(|| word.strip_suffix("ie"))
+        .filter(|s| s.len() >= 2)
+    {
         return format!("{stem}y");
     }
     match word.strip_suffix('s') {

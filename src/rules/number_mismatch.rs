@@ -12,9 +12,10 @@
 //! left over on the other side (`两周` vs `3 weeks`). Dates, versions, links,
 //! placeholders and the year of a venue (`SIGIR 2026`) are not numbers here; a
 //! different unit for the same digits is `unit-mismatch`, a flipped sign
-//! `direction-mismatch`. In a CLDR plural form `one` (`zero`, `two`), a count written
-//! out on one side (`1 条消息`) where the other interpolates it (`%{count} message`) is
-//! no finding.
+//! `direction-mismatch`. In a CLDR plural form `one` (`zero`, `two`), the form's count
+//! written on one side only (`1 条消息` vs `%{count} message`, `小于 1 分钟` vs
+//! `less than a minute`) is no finding. A month without a year (`3月`) is soft, as
+//! English names it with a word.
 //!
 //! ## Why is this bad?
 //! A metric that changed in one language only is the mistake readers notice, and it
@@ -33,7 +34,6 @@
 
 use crate::facts::compare::diff;
 use crate::facts::Facts;
-use crate::rules::placeholder_mismatch::leftovers;
 use crate::rules::{mark, plural_count, quote, same_text, Hit, TextPair};
 
 pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
@@ -81,13 +81,13 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
     }
 }
 
-/// Whether a lone number of a plural form `one` (`zero`, `two`) is that form's count,
-/// written out where the other side has a placeholder this side lacks.
+/// Whether a lone number of a plural form `one` (`zero`, `two`) is that form's count:
+/// the form itself says it, whether the other side interpolates it (`%{count}`) or
+/// writes it as a word English does not count (`a minute`).
 fn count_written_out<'a>(
     pair: &'a TextPair<'a>,
 ) -> impl Fn(Option<usize>, Option<usize>) -> bool + 'a {
     let count = plural_count(pair.path);
-    let (zh_left, en_left) = leftovers(pair.zh.facts, pair.en.facts);
     move |z, e| {
         let is_count = |facts: &Facts, k: usize| {
             facts
@@ -95,8 +95,8 @@ fn count_written_out<'a>(
                 .any(|(i, n)| i == k && count.as_ref() == Some(&n.value()))
         };
         match (z, e) {
-            (Some(z), None) => !en_left.is_empty() && is_count(pair.zh.facts, z),
-            (None, Some(e)) => !zh_left.is_empty() && is_count(pair.en.facts, e),
+            (Some(z), None) => is_count(pair.zh.facts, z),
+            (None, Some(e)) => is_count(pair.en.facts, e),
             _ => false,
         }
     }
