@@ -115,6 +115,7 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         }
         // `an hour`, `a week`: the article counts one unit of time.
         let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
+        let half = k > 0 && words[k - 1].as_str().eq_ignore_ascii_case("half");
         if article
             && words.get(k + 1).is_some_and(|n| {
                 joined(text, words[k].end(), n.start())
@@ -123,9 +124,17 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
                         .any(|u| u.eq_ignore_ascii_case(n.as_str()))
             })
         {
-            let mut number = Number::new(Decimal::from_integer(1), 0, Unit::Plain);
+            // `half an hour` is half of one.
+            let (value, start) = match half {
+                true => (
+                    Decimal::parse("0.5").expect("a decimal"),
+                    words[k - 1].start(),
+                ),
+                false => (Decimal::from_integer(1), words[k].start()),
+            };
+            let mut number = Number::new(value, 0, Unit::Plain);
             number.words = true;
-            push(scan, words[k].range(), number);
+            push(scan, start..words[k].end(), number);
             k += 1;
             continue;
         }
@@ -211,6 +220,7 @@ mod tests {
             ("an hour ago", "1 小时前"),
             ("a second", "一秒"),
             ("one second", "1秒"),
+            ("half an hour", "0.5 hours"),
         ];
         for (a, b) in table {
             assert!(!values(a).is_empty(), "{a}");

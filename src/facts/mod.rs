@@ -16,6 +16,7 @@ mod chinese_numeral;
 pub mod compare;
 mod date;
 mod direction;
+pub mod duration;
 mod english_number;
 mod markup;
 pub mod names;

@@ -72,6 +72,12 @@ impl Decimal {
         }
     }
 
+    /// The value as a float, for measures that need no exactness (durations).
+    pub fn to_f64(&self) -> f64 {
+        let digits: f64 = self.digits.parse().unwrap_or(0.0);
+        digits * 10f64.powi(self.exp.clamp(-300, 300) as i32)
+    }
+
     /// The value as an integer, if it is one and fits.
     pub fn to_integer(&self) -> Option<u128> {
         if self.digits.is_empty() {

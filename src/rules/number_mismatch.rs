@@ -15,7 +15,8 @@
 //! `direction-mismatch`. In a CLDR plural form `one` (`zero`, `two`), the form's count
 //! written on one side only (`1 条消息` vs `%{count} message`, `小于 1 分钟` vs
 //! `less than a minute`) is no finding. A month without a year (`3月`) is soft, as
-//! English names it with a word.
+//! English names it with a word. Durations compare by length: `60 天` = `2 months`,
+//! `30秒` = `half a minute`.
 //!
 //! ## Why is this bad?
 //! A metric that changed in one language only is the mistake readers notice, and it
@@ -33,7 +34,7 @@
 //! `number 5.47% in zh, missing in en`.
 
 use crate::facts::compare::diff;
-use crate::facts::Facts;
+use crate::facts::{duration, Facts};
 use crate::rules::{mark, plural_count, quote, same_text, Hit, TextPair};
 
 pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
@@ -43,7 +44,7 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
     let (zh, en) = (pair.zh, pair.en);
     let found = diff(zh.facts, en.facts);
     let count_written = count_written_out(pair);
-    for (z, e) in found.numbers {
+    for (z, e) in same_durations_removed(pair, found.numbers) {
         if count_written(z, e) {
             continue;
         }
@@ -100,4 +101,42 @@ fn count_written_out<'a>(
             _ => false,
         }
     }
+}
+
+/// The leftover numbers, less those that state the same duration in other units
+/// (`60 天` and `2 months`); the rest stay paired as they were, or alone.
+fn same_durations_removed(
+    pair: &TextPair<'_>,
+    numbers: Vec<(Option<usize>, Option<usize>)>,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let seconds = |text: &str, facts: &Facts, k: usize| -> Option<f64> {
+        let (_, n) = facts.numbers().find(|(i, _)| *i == k)?;
+        let unit = duration::unit_after(&text[facts.items[k].range.end..])?;
+        Some(n.value().to_f64() * unit)
+    };
+    let zh: Vec<(usize, f64)> = numbers
+        .iter()
+        .filter_map(|(z, _)| z.and_then(|z| Some((z, seconds(pair.zh.text, pair.zh.facts, z)?))))
+        .collect();
+    let mut en: Vec<(usize, f64)> = numbers
+        .iter()
+        .filter_map(|(_, e)| e.and_then(|e| Some((e, seconds(pair.en.text, pair.en.facts, e)?))))
+        .collect();
+    let mut gone = (Vec::new(), Vec::new());
+    for (z, a) in zh {
+        if let Some(at) = en.iter().position(|&(_, b)| duration::same(a, b)) {
+            gone.0.push(z);
+            gone.1.push(en.remove(at).0);
+        }
+    }
+    numbers
+        .into_iter()
+        .map(|(z, e)| {
+            (
+                z.filter(|z| !gone.0.contains(z)),
+                e.filter(|e| !gone.1.contains(e)),
+            )
+        })
+        .filter(|(z, e)| z.is_some() || e.is_some())
+        .collect()
 }
