@@ -136,6 +136,14 @@ const FIXED_FALSE_ALARMS: &[(&str, &str, &str)] = &[
         "entity-mismatch",
         "topics.need_login_to_reply_html",
     ),
+    // a duration in other units (60 天 = 2 months)
+    ("homeland", "number-mismatch", "common.remember_me"),
+    // a template marker the translator replaces
+    (
+        "openstreetmap",
+        "entity-mismatch",
+        "site.copyright.native.native_link",
+    ),
     // cookie vs cookies
     (
         "openstreetmap",

@@ -56,7 +56,8 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         Side::Zh => zh_phrases(scan, &tokens),
         Side::En => {
             for range in tokens {
-                if is_strong(&text[range.clone()]) && !shouted(text, &range) {
+                let token = &text[range.clone()];
+                if is_strong(token) && !shouted(text, &range) && !template_marker(token) {
                     let range = with_year(text, range);
                     push(scan, range);
                 }
@@ -126,6 +127,15 @@ fn with_year(text: &str, range: Range<usize>) -> Range<usize> {
         return range;
     }
     range.start..end
+}
+
+/// Whether a token is a marker a template asks the translator to replace
+/// (`THIS_LANGUAGE_NAME_HERE`): capitals joined by two underscores or more.
+fn template_marker(token: &str) -> bool {
+    token.matches('_').count() >= 2
+        && token
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
 }
 
 /// Whether an all-capitals token is an ordinary word in capitals, not an acronym: it
@@ -286,6 +296,20 @@ mod tests {
         }
         assert_eq!(words("tokens"), words("token"));
         assert_eq!(words("Transformer"), words("transformer"));
+    }
+
+    #[test]
+    fn shouted_words_and_template_markers_are_no_terms() {
+        for text in [
+            "PENDING",
+            "NOTE! Sign in again",
+            "THIS_LANGUAGE_NAME_HERE version",
+        ] {
+            assert!(terms(text, Side::En).is_empty(), "{text}");
+        }
+        for text in ["HVAC", "SMTP server", "Use LDAPS", "MAX_SIZE"] {
+            assert!(!terms(text, Side::En).is_empty(), "{text}");
+        }
     }
 
     #[test]
