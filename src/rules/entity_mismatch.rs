@@ -54,7 +54,7 @@ struct Leftover {
 }
 
 pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
-    if same_text(pair) || (is_setting(pair.zh.text) && is_setting(pair.en.text)) {
+    if same_text(pair) || settings(pair) {
         return;
     }
     let (zh, en) = (pair.zh, pair.en);
@@ -128,6 +128,14 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
             en: mark(Some(&e.range)),
         });
     }
+}
+
+/// Whether both values are settings that differ outright (`GB18030` vs
+/// `ISO-8859-1`); one token edited (`GateSID` vs `GateID`) is still a finding.
+fn settings(pair: &TextPair<'_>) -> bool {
+    is_setting(pair.zh.text)
+        && is_setting(pair.en.text)
+        && !similar(&words(pair.zh.text), &words(pair.en.text))
 }
 
 /// Whether a value is one token with neither spaces nor Chinese (`GB18030`,
