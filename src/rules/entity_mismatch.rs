@@ -18,8 +18,12 @@
 //! `网址`, `电视`, `二维码`). A term is excused when it abbreviates words of the other
 //! side, in either direction: `OSM` and `OpenStreetMap`, `WS` and `Web Service`, `DIY`
 //! and `Do-It-Yourself`. A zh phrase is excused when each of its words is in en
-//! (`HTML head` vs `HTML in head`). A term changed on both sides (`VQ-VAE` vs
-//! `RQ-VAE`) is one finding naming both.
+//! (`HTML head` vs `HTML in head`). A single capitalised ordinary word in zh
+//! (`Redmine`) is a name en may paraphrase, as capitalised en words are. Two values
+//! that are each one token without spaces or Chinese (`GB18030` vs `ISO-8859-1`, font
+//! names) are settings each locale chooses, and are compared only when one looks
+//! like the other edited. A term changed on both sides (`VQ-VAE` vs `RQ-VAE`) is one
+//! finding naming both.
 //!
 //! ## Why is this bad?
 //! Names of venues, models, products and metrics are the content a reader searches
