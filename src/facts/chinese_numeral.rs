@@ -116,6 +116,25 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         }
         scan.claim(range, FactKind::Number(number));
     }
+    half(scan);
+}
+
+/// `半小时`, `半个月`, `半年`: half of one unit of time, a soft 0.5 (`half an hour`).
+fn half(scan: &mut Scan<'_>) {
+    let text = scan.text;
+    for (at, _) in text.match_indices('半') {
+        let range = at..at + '半'.len_utf8();
+        let rest = &text[range.end..];
+        let unit = super::duration::unit_after(rest);
+        if unit.is_some()
+            && scan.free(&range)
+            && !text[..at].ends_with(['一', '两', '兩', '个', '個'])
+        {
+            let mut number = Number::new(Decimal::parse("0.5").expect("a decimal"), 0, Unit::Plain);
+            number.words = true;
+            scan.claim(range, FactKind::Number(number));
+        }
+    }
 }
 
 fn digit(ch: char) -> Option<u128> {
@@ -179,6 +198,16 @@ mod tests {
     use crate::facts::number::tests::values;
     use crate::facts::{extract, Decimal};
     use crate::source::Side;
+
+    #[test]
+    fn half_a_unit_of_time_is_a_soft_half() {
+        let got: Vec<String> = extract("半小时前，半个月后", Side::Zh)
+            .numbers()
+            .map(|(_, n)| format!("{:?}", n.value()))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(extract("一半的用户", Side::Zh).numbers().next().is_none());
+    }
 
     #[test]
     fn values_of_numerals() {

@@ -11,6 +11,20 @@ use regex::Regex;
 
 use super::{Decimal, FactKind, Number, Scan, Unit};
 
+/// Units of time that `a`/`an` counts as one of (`an hour` = `1 小时`).
+const TIME_UNITS: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "year",
+    "decade",
+    "century",
+];
+
 const CARDINALS: &[(&str, u128)] = &[
     ("one", 1),
     ("two", 2),
@@ -99,6 +113,31 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
             k += 1;
             continue;
         }
+        // `an hour`, `a week`: the article counts one unit of time.
+        let article = word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an");
+        let half = k > 0 && words[k - 1].as_str().eq_ignore_ascii_case("half");
+        if article
+            && words.get(k + 1).is_some_and(|n| {
+                joined(text, words[k].end(), n.start())
+                    && TIME_UNITS
+                        .iter()
+                        .any(|u| u.eq_ignore_ascii_case(n.as_str()))
+            })
+        {
+            // `half an hour` is half of one.
+            let (value, start) = match half {
+                true => (
+                    Decimal::parse("0.5").expect("a decimal"),
+                    words[k - 1].start(),
+                ),
+                false => (Decimal::from_integer(1), words[k].start()),
+            };
+            let mut number = Number::new(value, 0, Unit::Plain);
+            number.words = true;
+            push(scan, start..words[k].end(), number);
+            k += 1;
+            continue;
+        }
         let starts = lookup(CARDINALS, word).is_some()
             || (word.eq_ignore_ascii_case("a")
                 && words.get(k + 1).is_some_and(|n| {
@@ -178,6 +217,10 @@ mod tests {
             ("Second Prize", "2nd Prize"),
             ("third-party", "3rd party"),
             ("first author", "第一作者"),
+            ("an hour ago", "1 小时前"),
+            ("a second", "一秒"),
+            ("one second", "1秒"),
+            ("half an hour", "0.5 hours"),
         ];
         for (a, b) in table {
             assert!(!values(a).is_empty(), "{a}");

@@ -6,7 +6,7 @@
 //! comparing the two sides of a pair is comparing values, not strings.
 //!
 //! Extraction runs in stages over the full-width-folded text, most specific first:
-//! links and e-mails, placeholders, dates, versions, Latin terms, numbers (digits,
+//! links and e-mails, placeholders and formats, markup, dates, versions, Latin terms, numbers (digits,
 //! Chinese numerals, English words), then direction words, ranges and sentences. A
 //! stage *claims* the bytes it reads, and later stages skip claimed bytes: the `2026`
 //! of `SIGIR 2026` is part of a term, the `07` of `2024.07` part of a date, never also
@@ -16,7 +16,9 @@ mod chinese_numeral;
 pub mod compare;
 mod date;
 mod direction;
+pub mod duration;
 mod english_number;
+mod markup;
 pub mod names;
 mod number;
 mod placeholder;
@@ -74,6 +76,8 @@ pub enum FactKind {
     Email(String),
     /// An interpolation placeholder such as `%{count}`, `{{n}}`, `{0}`, `%s`.
     Placeholder(String),
+    /// An HTML tag's signature: `a[href,target]`, `/a`, `br/`.
+    Tag(String),
     /// A version such as `v2.1.0`.
     Version(String),
     /// A sentence in normal form (no spaces or punctuation, case- and width-folded).
@@ -127,6 +131,7 @@ pub fn extract(text: &str, side: Side) -> Facts {
     let mut scan = Scan::new(&folded.text, side);
     url::scan(&mut scan);
     placeholder::scan(&mut scan);
+    markup::scan(&mut scan);
     date::scan(&mut scan);
     placeholder::scan_versions(&mut scan);
     term::scan(&mut scan);
@@ -183,6 +188,17 @@ impl<'a> Scan<'a> {
         self.items.push(Fact { range, kind });
     }
 
+    /// Takes the bytes of something that is no fact from later stages (a strftime
+    /// format such as `%Y`).
+    pub fn mask(&mut self, range: Range<usize>) {
+        self.claimed[range].iter_mut().for_each(|c| *c = true);
+    }
+
+    /// Records a fact inside bytes another fact owns (a placeholder inside a link).
+    pub fn note(&mut self, range: Range<usize>, kind: FactKind) {
+        self.items.push(Fact { range, kind });
+    }
+
     /// The character just before byte `at`, if any.
     pub fn before(&self, at: usize) -> Option<char> {
         self.text[..at].chars().next_back()
@@ -201,7 +217,7 @@ pub(crate) fn is_word_char(ch: Option<char>) -> bool {
 }
 
 /// Whether `ch` is a Chinese character.
-pub(crate) fn is_han(ch: char) -> bool {
+pub fn is_han(ch: char) -> bool {
     matches!(ch as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 

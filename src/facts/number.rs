@@ -72,6 +72,12 @@ impl Decimal {
         }
     }
 
+    /// The value as a float, for measures that need no exactness (durations).
+    pub fn to_f64(&self) -> f64 {
+        let digits: f64 = self.digits.parse().unwrap_or(0.0);
+        digits * 10f64.powi(self.exp.clamp(-300, 300) as i32)
+    }
+
     /// The value as an integer, if it is one and fits.
     pub fn to_integer(&self) -> Option<u128> {
         if self.digits.is_empty() {
@@ -218,8 +224,16 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
             number.direction = Some((dir, sign.clone()));
             range.start = sign.start;
         }
+        number.words |= month_name(&number, rest);
         scan.claim(range, FactKind::Number(number));
     }
+}
+
+/// Whether digits are a month without a year (`3月`): English names it with a word
+/// (`Mar`), so it is soft like a number in words.
+fn month_name(number: &Number, rest: &str) -> bool {
+    let month = (1..=12u128).any(|m| number.value() == Decimal::from_integer(m));
+    month && number.unit == Unit::Plain && rest.starts_with('月')
 }
 
 /// Length of `st`/`nd`/`rd`/`th` right after digits, if that is how they end.

@@ -56,7 +56,8 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         Side::Zh => zh_phrases(scan, &tokens),
         Side::En => {
             for range in tokens {
-                if is_strong(&text[range.clone()]) {
+                let token = &text[range.clone()];
+                if is_strong(token) && !shouted(text, &range) && !template_marker(token) {
                     let range = with_year(text, range);
                     push(scan, range);
                 }
@@ -81,16 +82,34 @@ fn zh_phrases(scan: &mut Scan<'_>, tokens: &[Range<usize>]) {
     }
 }
 
+/// Currency codes: next to an amount (`USD 50`, `50 RMB`) they are its unit, which
+/// Chinese writes as a word (`50 美元`), not a term to keep.
+const CURRENCY_CODES: &[&str] = &[
+    "usd", "cny", "rmb", "eur", "gbp", "jpy", "hkd", "twd", "aud", "cad", "chf", "sgd", "krw",
+    "inr", "rub",
+];
+
 fn push(scan: &mut Scan<'_>, range: Range<usize>) {
     let words = words(&scan.text[range.clone()]);
     if words.is_empty()
         || (words.len() == 1 && TRANSLATED_ABBREVIATIONS.contains(&words[0].as_str()))
+        || (words.len() == 1
+            && CURRENCY_CODES.contains(&words[0].as_str())
+            && next_to_amount(scan.text, &range))
     {
         return;
     }
     if scan.free(&range) {
         scan.claim(range, FactKind::Term(Term { words }));
     }
+}
+
+/// Whether a digit is written right before or after `range`, a space allowed.
+fn next_to_amount(text: &str, range: &Range<usize>) -> bool {
+    let after = text[range.end..].trim_start_matches(' ');
+    let before = text[..range.start].trim_end_matches(' ');
+    after.starts_with(|c: char| c.is_ascii_digit())
+        || before.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Extends a term ending in an acronym with the year after it (`SIGIR 2026`).
@@ -110,6 +129,31 @@ fn with_year(text: &str, range: Range<usize>) -> Range<usize> {
     range.start..end
 }
 
+/// Whether a token is a marker a template asks the translator to replace
+/// (`THIS_LANGUAGE_NAME_HERE`): capitals joined by two underscores or more.
+fn template_marker(token: &str) -> bool {
+    token.matches('_').count() >= 2
+        && token
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+}
+
+/// Whether an all-capitals token is an ordinary word in capitals, not an acronym: it
+/// reads as a word (two vowels or more, at least a quarter of its letters) and stands
+/// as a label (the whole value) or an interjection (`NOTE!`, `WARNING:`). `PENDING`
+/// and `PRIVATE` are translated; `HVAC`, `SMTP`, `LDAPS` are kept.
+fn shouted(text: &str, range: &Range<usize>) -> bool {
+    let token = &text[range.clone()];
+    if token.len() < 4 || !token.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let vowels = token.chars().filter(|c| "AEIOU".contains(*c)).count();
+    let wordlike = vowels >= 2 && vowels * 4 >= token.len();
+    let label = text.trim() == token;
+    let interjection = text[range.end..].starts_with(['!', ':', '！', '：']);
+    wordlike && (label || interjection)
+}
+
 /// Whether an en token is kept across translation: an acronym (two capitals), a
 /// CamelCase word, or letters mixed with digits, in any hyphen-separated part.
 pub fn is_strong(token: &str) -> bool {
@@ -123,7 +167,11 @@ pub fn is_strong(token: &str) -> bool {
             .as_bytes()
             .windows(2)
             .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-        capitals >= 2 || camel || (letters && digits) || (k > 0 && digits && first_is_acronym)
+        let long_compound = parts.len() >= 3;
+        capitals >= 2
+            || camel
+            || (letters && digits)
+            || (k > 0 && digits && (first_is_acronym || long_compound))
     })
 }
 
@@ -136,7 +184,13 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 fn fold_plural(word: &str) -> String {
-    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+    // `-ies` is the plural of `-y` (`policies`) and of `-ie` (`cookies`): both
+    // singulars fold to `-y` too, so every pair meets.
+    if let Some(stem) = word
+        .strip_suffix("ies")
+        .or_else(|| word.strip_suffix("ie"))
+        .filter(|s| s.len() >= 2)
+    {
         return format!("{stem}y");
     }
     match word.strip_suffix('s') {
@@ -242,6 +296,29 @@ mod tests {
         }
         assert_eq!(words("tokens"), words("token"));
         assert_eq!(words("Transformer"), words("transformer"));
+    }
+
+    #[test]
+    fn shouted_words_and_template_markers_are_no_terms() {
+        for text in [
+            "PENDING",
+            "NOTE! Sign in again",
+            "THIS_LANGUAGE_NAME_HERE version",
+        ] {
+            assert!(terms(text, Side::En).is_empty(), "{text}");
+        }
+        for text in ["HVAC", "SMTP server", "Use LDAPS", "MAX_SIZE"] {
+            assert!(!terms(text, Side::En).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_currency_code_next_to_an_amount_is_its_unit() {
+        for text in ["USD 50", "50 USD", "RMB 100", "costs EUR 9.99"] {
+            assert!(terms(text, Side::En).is_empty(), "{text}");
+        }
+        // Alone, it is a term like any acronym.
+        assert_eq!(terms("pay in USD", Side::En), [vec!["usd".to_string()]]);
     }
 
     #[test]

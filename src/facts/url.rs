@@ -4,7 +4,9 @@
 //! sentence punctuation (`see https://a.io/x.` links to `https://a.io/x`). Links are
 //! compared in a normal form: scheme and host lowercased, one trailing `/` dropped,
 //! and path segments that name a language (`/zh/`, `/en-us/`, `?lang=zh-CN`)
-//! generalised, because each language version rightly links its own locale. The
+//! generalised, as is a wiki's language namespace (`/wiki/Zh-hans:Page`), because
+//! each language version rightly links its own locale. A placeholder in a link
+//! (`/%{lang}/`) becomes `{}`: placeholder-mismatch compares its name. The
 //! scheme stays: `https` and `http` differ.
 
 use std::sync::LazyLock;
@@ -16,6 +18,9 @@ use super::{FactKind, Scan};
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\bhttps?://[^\s<>"'`，。、；：！？（）【】「」《》\p{Han}]+"#).unwrap()
 });
+/// A placeholder inside a link (`%{lang}`, `{{id}}`, `{0}`, `${x}`).
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"%\{[^{}]*\}|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[^{}]*\}").unwrap());
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}").unwrap()
 });
@@ -61,9 +66,11 @@ fn trim_url(url: &str) -> &str {
     }
 }
 
-/// The form in which two links are compared.
+/// The form in which two links are compared. A placeholder becomes `{}`: its name
+/// is compared by `placeholder-mismatch`, once.
 pub(crate) fn normal_url(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let url = PLACEHOLDER.replace_all(url, "{}");
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", &url));
     let (host, path) = match rest.find(['/', '?', '#']) {
         Some(at) => rest.split_at(at),
         None => (rest, ""),
@@ -73,6 +80,13 @@ pub(crate) fn normal_url(url: &str) -> String {
         .split_inclusive(['/', '?', '&', '=', '#'])
         .map(|segment| {
             let bare = segment.trim_end_matches(['/', '?', '&', '=', '#']);
+            // A wiki page in a language namespace (`Zh-hans:Beginners_guide`) is the
+            // localised copy of the page without it.
+            if let Some((prefix, _)) = bare.split_once(':') {
+                if LANGUAGE_SEGMENTS.contains(&prefix.to_ascii_lowercase().as_str()) {
+                    return segment.replacen(&format!("{prefix}:"), "", 1);
+                }
+            }
             if LANGUAGE_SEGMENTS.contains(&bare.to_ascii_lowercase().as_str()) {
                 segment.replacen(bare, "{lang}", 1)
             } else {
@@ -117,6 +131,15 @@ mod tests {
                 "https://en.wikipedia.org/wiki/A_(b).",
             ),
             ("邮箱：Me@Example.com。", "E-mail: me@example.com."),
+            ("https://a.io/%{lang}/help", "https://a.io/%{locale}/help"),
+            (
+                "https://wiki.osm.org/wiki/Zh-hans:Beginners%27_guide",
+                "https://wiki.osm.org/wiki/Beginners%27_guide",
+            ),
+            (
+                "<a href=\"https://a.io/x\">这里</a>",
+                "<a href='https://a.io/x'>here</a>",
+            ),
         ];
         for (zh, en) in table {
             let (a, b) = (links(zh), links(en));
@@ -131,6 +154,7 @@ mod tests {
             ("https://a.io/x", "http://a.io/x"),
             ("https://a.io/x", "https://a.io/y"),
             ("https://a.io/Docs", "https://a.io/docs"),
+            ("https://wiki.a.io/x", "https://a.io/x"),
             ("me@example.com", "me@example.org"),
         ];
         for (zh, en) in table {

@@ -26,15 +26,18 @@ mod entity_mismatch;
 mod extra_file;
 mod extra_item;
 mod extra_key;
+mod markup_mismatch;
 pub mod missing_file;
 mod missing_item;
 mod missing_key;
 mod number_mismatch;
+pub(crate) mod placeholder_mismatch;
 mod type_mismatch;
 mod unit_mismatch;
 mod untranslated;
 pub mod unused_ignore;
 mod url_mismatch;
+mod version_mismatch;
 
 #[cfg(test)]
 mod seed_tests;
@@ -195,6 +198,9 @@ pub static RULES: &[Rule] = &[
     rule!(entity_mismatch, "entity-mismatch", Error, Text),
     rule!(url_mismatch, "url-mismatch", Error, Text),
     rule!(email_mismatch, "email-mismatch", Error, Text),
+    rule!(placeholder_mismatch, "placeholder-mismatch", Error, Text),
+    rule!(version_mismatch, "version-mismatch", Error, Text),
+    rule!(markup_mismatch, "markup-mismatch", Error, Text),
     rule!(duplicate_sentence, "duplicate-sentence", Warning, Text),
     rule!(missing_file, "missing-file", Error, Meta),
     rule!(extra_file, "extra-file", Error, Meta),
@@ -205,6 +211,15 @@ pub static RULES: &[Rule] = &[
 /// same things, whatever facts the two languages' extractors find.
 pub fn same_text(pair: &TextPair<'_>) -> bool {
     pair.zh.text.trim() == pair.en.text.trim()
+}
+
+/// The count that a CLDR plural form names, read from the end of the pair's path
+/// (`.zero`, `.one`, `.two`): such a form may write the count as a word or digit
+/// where the other language interpolates it.
+pub fn plural_count(path: &str) -> Option<crate::facts::Decimal> {
+    let form = path.rsplit('.').next()?;
+    let n = ["zero", "one", "two"].iter().position(|f| *f == form)?;
+    Some(crate::facts::Decimal::from_integer(n as u128))
 }
 
 /// How a fact is quoted in a message: as written, without a leading sign (the sign is
@@ -245,6 +260,36 @@ pub fn check_text(
             check(&pair, out);
         }
     }
+}
+
+/// The messages one text rule gives on two strings, for the rules' unit tables.
+#[cfg(test)]
+pub fn messages_of(
+    check: fn(&TextPair<'_>, &mut Vec<Hit>),
+    path: &str,
+    zh: &str,
+    en: &str,
+) -> Vec<String> {
+    use crate::facts::extract;
+    use crate::source::Side;
+    let (zh_facts, en_facts) = (extract(zh, Side::Zh), extract(en, Side::En));
+    let values = crate::facts::compare::diff(&zh_facts, &en_facts);
+    let pair = TextPair {
+        path,
+        zh: TextSide {
+            text: zh,
+            facts: &zh_facts,
+        },
+        en: TextSide {
+            text: en,
+            facts: &en_facts,
+        },
+        values: &values,
+        glossary: &Glossary::default(),
+    };
+    let mut out = Vec::new();
+    check(&pair, &mut out);
+    out.into_iter().map(|h| h.message).collect()
 }
 
 /// Reports values that differ (`number 6.35% in zh, 6.53% in en`) or exist on one
