@@ -221,3 +221,52 @@ fn checking_never_changes_the_files_it_reads() {
         .collect();
     assert_eq!(names.len(), 2, "rcheck wrote files: {names:?}");
 }
+
+#[test]
+fn a_baseline_that_cannot_be_written_leaves_nothing_behind() {
+    let dir = scratch();
+    let d = dir.path();
+    // The target is a folder: the final rename fails after the temporary file was
+    // written, which must then be cleaned up, with exit 2 and the old state intact.
+    std::fs::create_dir(d.join("baseline.json")).unwrap();
+    let out = rcheck(
+        d,
+        &[
+            "diff",
+            "zh.yaml",
+            "en.yaml",
+            "--write-baseline",
+            "baseline.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("baseline.json"));
+    let mut names: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["baseline.json", "en.yaml", "zh.yaml"]);
+    assert!(d.join("baseline.json").is_dir());
+}
+
+#[test]
+fn rewriting_a_baseline_replaces_it_whole() {
+    let dir = scratch();
+    let d = dir.path();
+    std::fs::write(d.join("baseline.json"), "old contents that are not JSON").unwrap();
+    let out = rcheck(
+        d,
+        &[
+            "diff",
+            "zh.yaml",
+            "en.yaml",
+            "--write-baseline",
+            "baseline.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(d.join("baseline.json")).unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed["findings"].as_array().unwrap().len(), 1);
+}
