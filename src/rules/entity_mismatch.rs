@@ -62,11 +62,13 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
         return;
     }
     let (zh, en) = (pair.zh, pair.en);
+    if zh.facts.terms().next().is_none() && en.facts.terms().next().is_none() {
+        return;
+    }
     let zh_index = WordIndex::of(zh.text);
     let en_index = WordIndex::of(en.text);
     let zh_lower = zh.text.to_lowercase();
 
-    let (zh_initials, en_initials) = (Initials::of(zh.text), Initials::of(en.text));
     let zh_left = leftovers(zh.facts, |t| {
         en_index.contains(t)
             || plain_name(t, zh.text)
@@ -79,11 +81,20 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
             || glossary_excuses_en(pair.glossary, t, &zh_lower)
             || translated_acronym(t, zh.text)
     });
-    let zh_left: Vec<Leftover> = zh_left
-        .into_iter()
-        .filter(|z| !en_initials.abbreviate(&zh.text[z.range.clone()], &en_index))
-        .collect();
-    en_left.retain(|e| !zh_initials.abbreviate(&en.text[e.range.clone()], &zh_index));
+    // Initials are built only when a term is left to excuse: most values have none.
+    let zh_left: Vec<Leftover> = if zh_left.is_empty() {
+        zh_left
+    } else {
+        let en_initials = Initials::of(en.text);
+        zh_left
+            .into_iter()
+            .filter(|z| !en_initials.abbreviate(&zh.text[z.range.clone()], &en_index))
+            .collect()
+    };
+    if !en_left.is_empty() {
+        let zh_initials = Initials::of(zh.text);
+        en_left.retain(|e| !zh_initials.abbreviate(&en.text[e.range.clone()], &zh_index));
+    }
     // The inline-definition and pinyin excuses scan the whole value per term; past
     // this many leftovers (a pathological value) they are skipped to stay linear.
     let mut budget = EXCUSE_BUDGET;
