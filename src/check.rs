@@ -1,6 +1,6 @@
 //! The pipeline from two source files to findings.
 
-use crate::align::{align, Aligned};
+use crate::align::{self, Aligned, Part};
 use crate::error::Error;
 use crate::facts::{self, Glossary};
 use crate::rules::{is_blank, Check, Hit, Mark, Severity, TextPair, TextSide, RULES};
@@ -77,21 +77,9 @@ pub fn diff(zh: SourceFile, en: SourceFile, options: &Options) -> Result<Outcome
         (zh_root, en_root)
     });
     let (zh_root, en_root) = (zh_root?, en_root?);
-    let aligned = align(&zh_root, &en_root);
-    let mut findings = Vec::new();
-    let mut pairs = 0;
-    let mut hits = Vec::new();
-    for item in &aligned {
-        if matches!(item, Aligned::Pair(_)) {
-            pairs += 1;
-        }
-        hits.clear();
-        run_rules(item, options, &mut hits);
-        for hit in hits.drain(..) {
-            findings.push(resolve(hit, item, &zh, &en));
-        }
-    }
-    drop(aligned);
+    let parts = align::parts(&zh_root, &en_root);
+    let (pairs, findings) = check_parts(&parts, options, &zh, &en);
+    drop(parts);
     drop_deep(zh_root, en_root);
     Ok(Outcome {
         zh,
@@ -99,6 +87,87 @@ pub fn diff(zh: SourceFile, en: SourceFile, options: &Options) -> Result<Outcome
         pairs,
         findings,
     })
+}
+
+/// Below this many bytes (both files), a second thread costs more than it saves.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Aligns and checks the parts, on two threads for large inputs: the parts are cut in
+/// two runs of about equal size, each checked in order, and the findings of the second
+/// appended to the first's, so the output is the same as on one thread.
+fn check_parts(
+    parts: &[Part<'_>],
+    options: &Options,
+    zh: &SourceFile,
+    en: &SourceFile,
+) -> (usize, Vec<Finding>) {
+    let weight = |part: &Part<'_>| match part {
+        Part::Item(_) => 1,
+        Part::Subtree { zh, en, .. } => 1 + zh.span.bytes().len() + en.span.bytes().len(),
+    };
+    let total: usize = parts.iter().map(weight).sum();
+    if total < PARALLEL_BYTES || parts.len() < 2 {
+        return check_run(parts, options, zh, en);
+    }
+    let mut cut = 0;
+    let mut first = 0;
+    while cut < parts.len() - 1 && 2 * (first + weight(&parts[cut])) <= total {
+        first += weight(&parts[cut]);
+        cut += 1;
+    }
+    let (head, tail) = parts.split_at(cut.max(1));
+    std::thread::scope(|scope| {
+        let second = std::thread::Builder::new()
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || check_run(tail, options, zh, en))
+            .expect("spawn a checking thread");
+        let (mut pairs, mut findings) = check_run(head, options, zh, en);
+        let (more_pairs, more) = second
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        pairs += more_pairs;
+        findings.extend(more);
+        (pairs, findings)
+    })
+}
+
+/// A checking thread walks trees up to [`crate::yaml::MAX_DEPTH`] deep, recursively:
+/// give it the main thread's usual stack.
+const STACK_BYTES: usize = 8 << 20;
+
+/// Aligns and checks a run of parts, one subtree at a time (so the aligned items of the
+/// whole document are never all held at once).
+fn check_run(
+    parts: &[Part<'_>],
+    options: &Options,
+    zh: &SourceFile,
+    en: &SourceFile,
+) -> (usize, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut pairs = 0;
+    let mut hits = Vec::new();
+    let mut aligned = Vec::new();
+    let mut check = |item: &Aligned<'_>| {
+        if matches!(item, Aligned::Pair(_)) {
+            pairs += 1;
+        }
+        hits.clear();
+        run_rules(item, options, &mut hits);
+        for hit in hits.drain(..) {
+            findings.push(resolve(hit, item, zh, en));
+        }
+    };
+    for part in parts {
+        match part {
+            Part::Item(item) => check(item),
+            Part::Subtree { path, zh, en } => {
+                align::align_subtree(path.clone(), zh, en, &mut aligned);
+                aligned.iter().for_each(&mut check);
+                aligned.clear();
+            }
+        }
+    }
+    (pairs, findings)
 }
 
 /// Trees are freed on another thread: the user does not wait for it.

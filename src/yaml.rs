@@ -303,9 +303,14 @@ impl<'a> Builder<'a> {
                         entries,
                         ..
                     }) => (
-                        Node {
-                            span: closed(start, end, entries.last().map(|e| e.value.span)),
-                            kind: NodeKind::Mapping(entries),
+                        {
+                            if let Some(e) = duplicate_key(&entries) {
+                                return Err(e);
+                            }
+                            Node {
+                                span: closed(start, end, entries.last().map(|e| e.value.span)),
+                                kind: NodeKind::Mapping(entries),
+                            }
                         },
                         anchor,
                     ),
@@ -363,8 +368,10 @@ impl<'a> Builder<'a> {
             Some(Frame::Sequence { items, .. }) => items.push(node),
             Some(Frame::Mapping { entries, key, .. }) => match key.take() {
                 None => {
-                    let text = match &node.kind {
-                        NodeKind::Scalar(s) => s.value.clone(),
+                    let mut node = node;
+                    let text = match &mut node.kind {
+                        // Moved, not cloned: the key node is dropped right after.
+                        NodeKind::Scalar(s) => std::mem::take(&mut s.value),
                         _ => {
                             let pos = node.span.start;
                             return Err(ParseError {
@@ -387,6 +394,35 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// A key written twice in one mapping is refused, as YAML 1.2 and saphyr's own loader
+/// do: silently keeping one of the two values would check a text the author may not
+/// mean, and the error names both places so the fix is quick. Small mappings (the
+/// common case) compare pairwise; large ones use a (DoS-resistant) hash set, so
+/// 200,000 keys stay linear.
+fn duplicate_key(entries: &[Entry]) -> Option<ParseError> {
+    const PAIRWISE: usize = 16;
+    let (first, second) = if entries.len() <= PAIRWISE {
+        (1..entries.len()).find_map(|k| {
+            let first = entries[..k].iter().position(|e| e.key == entries[k].key)?;
+            Some((first, k))
+        })?
+    } else {
+        let mut seen = std::collections::HashMap::with_capacity(entries.len());
+        entries
+            .iter()
+            .enumerate()
+            .find_map(|(k, e)| Some((seen.insert(e.key.as_str(), k)?, k)))?
+    };
+    let (first, second) = (&entries[first], &entries[second]);
+    Some(ParseError {
+        pos: second.key_span.start,
+        message: format!(
+            "duplicate key `{}` (first at line {}, column {}); a mapping's keys must be unique",
+            second.key, first.key_span.start.line, first.key_span.start.column
+        ),
+    })
 }
 
 /// The span of a collection: from its start to its end marker, or to the end of its
