@@ -157,9 +157,13 @@ struct Locator<'a> {
 impl<'a> Locator<'a> {
     fn pos(&mut self, m: &Marker) -> Pos {
         let target = m.index();
-        while self.chars < target && self.bytes < self.text.len() {
-            let ch = self.text[self.bytes..].chars().next().unwrap_or('\0');
-            self.bytes += ch.len_utf8();
+        let bytes = self.text.as_bytes();
+        // Forward, one character is its lead byte and the continuation bytes after it.
+        while self.chars < target && self.bytes < bytes.len() {
+            self.bytes += 1;
+            while self.bytes < bytes.len() && bytes[self.bytes] & 0xC0 == 0x80 {
+                self.bytes += 1;
+            }
             self.chars += 1;
         }
         while self.chars > target && self.bytes > 0 {

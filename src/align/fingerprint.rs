@@ -69,27 +69,33 @@ impl Fingerprint {
 /// Buffers reused from one scalar to the next.
 #[derive(Default)]
 struct Scratch {
-    word: String,
-    digits: String,
+    word: Vec<u8>,
+    digits: Vec<u8>,
 }
 
 /// Emits the tokens of `text` that survive translation, lowercase: runs of digits, and
 /// Latin words with a digit, two capitals, or a capital after a lowercase letter.
-fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&str)) {
+///
+/// Works on bytes: only ASCII and full-width ASCII forms can be part of a token, every
+/// other character is a separator, so Chinese text is skipped without decoding it.
+fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8])) {
     let Scratch { word, digits } = scratch;
     word.clear();
     digits.clear();
-    for ch in text.chars() {
-        let ch = fold_width(ch);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let (ch, len) = ascii_form(&bytes[at..]);
+        at += len;
         if ch.is_ascii_digit() {
             digits.push(ch);
         } else if !digits.is_empty() {
             emit(digits);
             digits.clear();
         }
-        if ch.is_ascii_alphanumeric() || (ch == '-' && !word.is_empty()) {
+        if ch.is_ascii_alphanumeric() || (ch == b'-' && !word.is_empty()) {
             word.push(ch);
-        } else {
+        } else if !word.is_empty() {
             flush_word(word, emit);
         }
     }
@@ -99,7 +105,24 @@ fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&str)
     flush_word(word, emit);
 }
 
-fn flush_word(word: &mut String, emit: &mut impl FnMut(&str)) {
+/// The character at the start of `bytes` (valid UTF-8) as ASCII after [`fold_width`],
+/// or 0 (a separator) when it has no ASCII form; and its length in bytes.
+fn ascii_form(bytes: &[u8]) -> (u8, usize) {
+    match bytes[0] {
+        b @ 0..0x80 => (b, 1),
+        // U+FF01..=U+FF5E are EF BC 81..=BF and EF BD 80..=9E.
+        0xEF => match (bytes[1], bytes[2]) {
+            (0xBC, b @ 0x81..=0xBF) => (b - 0x81 + 0x21, 3),
+            (0xBD, b @ 0x80..=0x9E) => (b - 0x80 + 0x60, 3),
+            _ => (0, 3),
+        },
+        b if b >= 0xF0 => (0, 4),
+        b if b >= 0xE0 => (0, 3),
+        _ => (0, 2),
+    }
+}
+
+fn flush_word(word: &mut Vec<u8>, emit: &mut impl FnMut(&[u8])) {
     if is_neutral(word) {
         word.make_ascii_lowercase();
         emit(word);
@@ -108,31 +131,33 @@ fn flush_word(word: &mut String, emit: &mut impl FnMut(&str)) {
 }
 
 /// FNV-1a: short keys, no allocation; equal text gives an equal hash.
-fn hash(token: &str) -> u64 {
+fn hash(token: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in token.as_bytes() {
+    for &b in token {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
 }
 
-fn is_neutral(word: &str) -> bool {
-    let word = word.trim_end_matches('-');
-    if word.chars().all(|c| c.is_ascii_digit()) {
+fn is_neutral(word: &[u8]) -> bool {
+    let end = word.iter().rposition(|&b| b != b'-').map_or(0, |k| k + 1);
+    let word = &word[..end];
+    if word.iter().all(u8::is_ascii_digit) {
         return false; // already counted as digits
     }
-    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
-    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    let capitals = word.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let has_digit = word.iter().any(u8::is_ascii_digit);
     let camel = word
-        .as_bytes()
         .windows(2)
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     has_digit || capitals >= 2 || camel
 }
 
-/// Full-width ASCII forms (`３`, `Ａ`) as their ASCII counterparts.
-pub fn fold_width(ch: char) -> char {
+/// Full-width ASCII forms (`３`, `Ａ`) as their ASCII counterparts: the reference that
+/// [`ascii_form`] implements on bytes, and is tested against.
+#[cfg(test)]
+fn fold_width(ch: char) -> char {
     match ch {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
         '\u{3000}' => ' ',
@@ -147,7 +172,7 @@ mod tests {
     fn tokens(text: &str) -> Vec<String> {
         let mut out = Vec::new();
         neutral_tokens(text, &mut Scratch::default(), &mut |t| {
-            out.push(t.to_string())
+            out.push(String::from_utf8(t.to_vec()).expect("ASCII tokens"))
         });
         out
     }
@@ -176,9 +201,29 @@ mod tests {
     }
 
     #[test]
+    fn bytes_agree_with_characters() {
+        // A character is part of a token exactly when its `fold_width` form is ASCII
+        // alphanumeric or `-`, and then as that form.
+        let token_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+        for ch in [
+            '\u{FF00}', '\u{FF01}', '\u{FF0D}', '\u{FF10}', '\u{FF21}', '\u{FF3F}', '\u{FF40}',
+            '\u{FF41}', '\u{FF5E}', '\u{FF5F}', '\u{3000}', '中', 'é', '😀', 'a', '-',
+        ] {
+            let (byte, len) = ascii_form(ch.to_string().as_bytes());
+            assert_eq!(len, ch.len_utf8(), "{ch:?}");
+            let folded = fold_width(ch);
+            assert_eq!(token_char(byte as char), token_char(folded), "{ch:?}");
+            if token_char(folded) {
+                assert_eq!(byte as char, folded, "{ch:?}");
+            }
+        }
+        assert_eq!(tokens("ＧＰＴ４与ＶＱ－ＶＡＥ"), ["4", "gpt4", "vq-vae"]);
+    }
+
+    #[test]
     fn similarity_is_shared_over_all() {
         let fp = |tokens: &[&str]| {
-            let mut hashes: Vec<u64> = tokens.iter().map(|t| hash(t)).collect();
+            let mut hashes: Vec<u64> = tokens.iter().map(|t| hash(t.as_bytes())).collect();
             hashes.sort_unstable();
             Fingerprint(hashes)
         };
