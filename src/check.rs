@@ -4,7 +4,7 @@ use crate::align::{self, Aligned, Part};
 use crate::error::Error;
 use crate::facts::{self, Glossary};
 use crate::rules::{is_blank, Check, Hit, Mark, Severity, TextPair, TextSide, RULES};
-use crate::source::{Side, SourceFile, Span};
+use crate::source::{Pos, Side, SourceFile, Span};
 use crate::yaml::{self, Node, NodeKind};
 
 /// How a check runs.
@@ -177,13 +177,23 @@ fn drop_deep(zh: Node, en: Node) {
     }
 }
 
+const FILE_START: Pos = Pos {
+    offset: 0,
+    line: 1,
+    column: 1,
+};
+
 /// The one document of a file; an empty file is an empty mapping.
 fn root(file: &SourceFile) -> Result<Node, Error> {
     let stream = yaml::parse(file).map_err(|e| Error::input(&file.name, Some(e.pos), e.message))?;
     let mut documents = stream.documents;
     match documents.len() {
+        // Line 1, column 1: a finding about the empty side still points at a place.
         0 => Ok(Node {
-            span: Span::default().start_point(),
+            span: Span {
+                start: FILE_START,
+                end: FILE_START,
+            },
             kind: NodeKind::Mapping(Vec::new()),
         }),
         1 => Ok(documents.remove(0)),

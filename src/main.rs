@@ -140,7 +140,16 @@ fn report(outcomes: &[Outcome], output: &OutputArgs) -> Result<u8, Failure> {
         (ColorArg::Always, _) => anstream::ColorChoice::Always,
         (ColorArg::Auto, _) => anstream::ColorChoice::Auto,
     };
-    let mut out = anstream::AutoStream::new(io::stdout().lock(), choice);
+    // Stdout is line-buffered: one write per finding would cost a system call each
+    // (seconds for a million findings into a pipe). Buffer it, after deciding on colour
+    // from the real stdout, which a buffer cannot answer for.
+    let stdout = io::stdout();
+    let choice = match choice {
+        anstream::ColorChoice::Auto => anstream::AutoStream::choice(&stdout),
+        fixed => fixed,
+    };
+    let buffered: Box<dyn Write> = Box::new(io::BufWriter::with_capacity(1 << 16, stdout.lock()));
+    let mut out = anstream::AutoStream::new(buffered, choice);
     render::render(format, outcomes, &mut out)?;
     out.flush()?;
     let threshold = match output.fail_on {

@@ -147,34 +147,62 @@ pub fn parse(file: &SourceFile) -> Result<Stream, ParseError> {
 
 /// Turns saphyr's character-indexed markers into byte-indexed [`Pos`]itions. Markers
 /// arrive in nearly increasing order, so walking a cursor between them costs O(file).
+///
+/// Lines and columns are counted here, as [`Pos::advance`] counts them (only LF ends a
+/// line), rather than taken from the marker: saphyr also breaks lines at a lone CR, so
+/// its line numbers disagree with every other position rcheck reports.
 struct Locator<'a> {
     text: &'a str,
-    /// A known pair of (character index, byte offset).
+    /// The cursor: a character index, its byte offset, and its 1-based line.
     chars: usize,
     bytes: usize,
+    line: usize,
+    /// The character index where each line seen so far starts (line 1 at 0), so that
+    /// columns stay O(1) when the cursor steps back over a line break.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Self {
+        Locator {
+            text,
+            chars: 0,
+            bytes: 0,
+            line: 1,
+            line_starts: vec![0],
+        }
+    }
+
     fn pos(&mut self, m: &Marker) -> Pos {
         let target = m.index();
         let bytes = self.text.as_bytes();
         // Forward, one character is its lead byte and the continuation bytes after it.
         while self.chars < target && self.bytes < bytes.len() {
+            let lead = bytes[self.bytes];
             self.bytes += 1;
             while self.bytes < bytes.len() && bytes[self.bytes] & 0xC0 == 0x80 {
                 self.bytes += 1;
             }
             self.chars += 1;
+            if lead == b'\n' {
+                self.line += 1;
+                if self.line_starts.len() < self.line {
+                    self.line_starts.push(self.chars);
+                }
+            }
         }
         while self.chars > target && self.bytes > 0 {
             let ch = self.text[..self.bytes].chars().next_back().unwrap_or('\0');
             self.bytes -= ch.len_utf8();
             self.chars -= 1;
+            if ch == '\n' {
+                self.line -= 1;
+            }
         }
         Pos {
             offset: self.bytes,
-            line: m.line().max(1),
-            column: m.col() + 1,
+            line: self.line,
+            column: self.chars - self.line_starts[self.line - 1] + 1,
         }
     }
 
@@ -207,7 +235,9 @@ struct Builder<'a> {
     file: &'a SourceFile,
     locator: Locator<'a>,
     stack: Vec<Frame>,
-    anchors: Vec<(usize, Node)>,
+    /// Anchored nodes by saphyr's anchor id (a new id for every `&name`, so a map
+    /// lookup is enough, and stays O(1) with 200,000 anchors).
+    anchors: std::collections::HashMap<usize, Node>,
     /// Nodes created so far, aliases expanded; bounded to stop alias bombs.
     budget: usize,
     documents: Vec<Node>,
@@ -217,13 +247,9 @@ impl<'a> Builder<'a> {
     fn new(file: &'a SourceFile) -> Self {
         Builder {
             file,
-            locator: Locator {
-                text: &file.text,
-                chars: 0,
-                bytes: 0,
-            },
+            locator: Locator::new(&file.text),
             stack: Vec::new(),
-            anchors: Vec::new(),
+            anchors: std::collections::HashMap::new(),
             budget: 1_000_000 + file.text.len(),
             documents: Vec::new(),
         }
@@ -323,13 +349,7 @@ impl<'a> Builder<'a> {
                 self.push(node.0, node.1)
             }
             Event::Alias(id) => {
-                let Some(node) = self
-                    .anchors
-                    .iter()
-                    .rev()
-                    .find(|(a, _)| *a == id)
-                    .map(|(_, n)| n)
-                else {
+                let Some(node) = self.anchors.get(&id) else {
                     return Err(self.error(&span.start, "alias to an unknown anchor"));
                 };
                 let size = node.count();
@@ -365,7 +385,17 @@ impl<'a> Builder<'a> {
     fn push(&mut self, node: Node, anchor: usize) -> Result<(), ParseError> {
         self.budget = self.budget.saturating_sub(1);
         if anchor != 0 {
-            self.anchors.push((anchor, node.clone()));
+            // The copy kept for aliases counts against the budget too: anchors nested
+            // in anchors would otherwise copy a large subtree once per level.
+            let size = node.count();
+            if size > self.budget {
+                return Err(ParseError {
+                    pos: node.span.start,
+                    message: "anchors copy too many nodes (an alias bomb?)".to_string(),
+                });
+            }
+            self.budget -= size;
+            self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
             None => self.documents.push(node),
