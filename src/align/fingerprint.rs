@@ -70,6 +70,9 @@ impl Fingerprint {
 #[derive(Default)]
 struct Scratch {
     word: Vec<u8>,
+    /// Whether `word` holds a capital or a digit: a word without either (most English
+    /// words) can never be neutral, so it is dropped without a closer look.
+    marked: bool,
     digits: Vec<u8>,
 }
 
@@ -79,12 +82,28 @@ struct Scratch {
 /// Works on bytes: only ASCII and full-width ASCII forms can be part of a token, every
 /// other character is a separator, so Chinese text is skipped without decoding it.
 fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8])) {
-    let Scratch { word, digits } = scratch;
+    let Scratch {
+        word,
+        marked,
+        digits,
+    } = scratch;
     word.clear();
     digits.clear();
+    *marked = false;
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
+        if word.is_empty() && digits.is_empty() {
+            // Between tokens: skip to the next byte that can start one (an ASCII letter
+            // or digit, or the lead byte of a full-width form). Always a char boundary.
+            match bytes[at..]
+                .iter()
+                .position(|&b| b.is_ascii_alphanumeric() || b == 0xEF)
+            {
+                Some(skip) => at += skip,
+                None => break,
+            }
+        }
         let (ch, len) = ascii_form(&bytes[at..]);
         at += len;
         if ch.is_ascii_digit() {
@@ -95,14 +114,15 @@ fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8]
         }
         if ch.is_ascii_alphanumeric() || (ch == b'-' && !word.is_empty()) {
             word.push(ch);
+            *marked |= ch.is_ascii_uppercase() || ch.is_ascii_digit();
         } else if !word.is_empty() {
-            flush_word(word, emit);
+            flush_word(word, marked, emit);
         }
     }
     if !digits.is_empty() {
         emit(digits);
     }
-    flush_word(word, emit);
+    flush_word(word, marked, emit);
 }
 
 /// The character at the start of `bytes` (valid UTF-8) as ASCII after [`fold_width`],
@@ -122,12 +142,13 @@ fn ascii_form(bytes: &[u8]) -> (u8, usize) {
     }
 }
 
-fn flush_word(word: &mut Vec<u8>, emit: &mut impl FnMut(&[u8])) {
-    if is_neutral(word) {
+fn flush_word(word: &mut Vec<u8>, marked: &mut bool, emit: &mut impl FnMut(&[u8])) {
+    if *marked && is_neutral(word) {
         word.make_ascii_lowercase();
         emit(word);
     }
     word.clear();
+    *marked = false;
 }
 
 /// FNV-1a: short keys, no allocation; equal text gives an equal hash.
