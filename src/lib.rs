@@ -20,5 +20,5 @@ pub mod yaml;
 
 mod check;
 
-pub use check::{diff, Finding, Location, Options, Outcome};
+pub use check::{diff, diff_paths, Finding, Location, Options, Outcome};
 pub use error::Error;

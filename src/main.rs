@@ -117,12 +117,7 @@ impl From<io::Error> for Failure {
 fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Diff { zh, en, output } => {
-            let (zh, en) = std::thread::scope(|s| {
-                let en = s.spawn(|| rcheck::read::read(&en));
-                (rcheck::read::read(&zh), en.join())
-            });
-            let en = en.unwrap_or_else(|e| std::panic::resume_unwind(e));
-            let outcome = rcheck::diff(zh?, en?, &Options::default())?;
+            let outcome = rcheck::diff_paths(&zh, &en, &Options::default())?;
             report(&[outcome], &output)
         }
         Command::Rule { id } => explain(id.as_deref()),

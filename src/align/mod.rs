@@ -73,7 +73,9 @@ pub fn align<'a>(zh: &'a Node, en: &'a Node) -> Vec<Aligned<'a>> {
 /// order, or on different threads and concatenating, gives exactly [`align`]'s list.
 #[derive(Debug)]
 pub enum Part<'a> {
-    Item(Aligned<'a>),
+    /// Boxed: an item is rare among parts, and a large root sequence makes millions
+    /// of parts, which should cost a path and two references each, no more.
+    Item(Box<Aligned<'a>>),
     Subtree {
         path: String,
         zh: &'a Node,
@@ -126,7 +128,7 @@ impl<'a> Sink<'a> for Vec<Aligned<'a>> {
 
 impl<'a> Sink<'a> for Vec<Part<'a>> {
     fn item(&mut self, item: Aligned<'a>) {
-        self.push(Part::Item(item));
+        self.push(Part::Item(Box::new(item)));
     }
     fn child(&mut self, path: String, zh: &'a Node, en: &'a Node) {
         self.push(Part::Subtree { path, zh, en });
