@@ -143,10 +143,17 @@ fn report(outcomes: &[Outcome], output: &OutputArgs) -> Result<u8, Failure> {
         anstream::ColorChoice::Auto => anstream::AutoStream::choice(&stdout),
         fixed => fixed,
     };
-    let buffered: Box<dyn Write> = Box::new(io::BufWriter::with_capacity(1 << 16, stdout.lock()));
-    let mut out = anstream::AutoStream::new(buffered, choice);
-    render::render(format, outcomes, &mut out)?;
-    out.flush()?;
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    if format == Format::Json {
+        // Machine output has no styles to strip: skip anstream's byte-by-byte filter.
+        render::render(format, outcomes, &mut buffered)?;
+        buffered.flush()?;
+    } else {
+        let buffered: Box<dyn Write> = Box::new(buffered);
+        let mut out = anstream::AutoStream::new(buffered, choice);
+        render::render(format, outcomes, &mut out)?;
+        out.flush()?;
+    }
     let threshold = match output.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),

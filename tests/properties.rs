@@ -80,6 +80,7 @@ fn plain_ok(text: &str) -> bool {
     !text.is_empty()
         && text.trim() == text
         && !text.contains(": ")
+        && !text.ends_with(':')
         && !text.contains(" #")
         && !text.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`~".contains(c))
         && !text.contains(['\n', '\r', '\t', ',', '[', ']', '{', '}'])
@@ -277,5 +278,49 @@ proptest! {
         let file = file.map_err(|e| TestCaseError::fail(e.to_string()))?;
         let parsed = rcheck::yaml::parse(&file);
         prop_assert!(parsed.is_ok(), "{:?}\n{doc}", parsed.err());
+    }
+}
+
+/// Every span of the tree, keys included.
+fn spans(node: &rcheck::yaml::Node, out: &mut Vec<rcheck::source::Span>) {
+    use rcheck::yaml::NodeKind;
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        out.push(node.span);
+        match &node.kind {
+            NodeKind::Scalar(_) => {}
+            NodeKind::Sequence(items) => stack.extend(items),
+            NodeKind::Mapping(entries) => {
+                for e in entries {
+                    out.push(e.key_span);
+                    stack.push(&e.value);
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The parser's positions (which the locator computes from saphyr's character
+    /// indices, on a fast path for ASCII) agree with `Pos::advance` everywhere.
+    #[test]
+    fn every_node_position_agrees_with_its_offset(doc in input()) {
+        let Ok(file) = rcheck::read::decode("f.yaml".into(), doc.into_bytes()) else {
+            return Ok(());
+        };
+        let Ok(stream) = rcheck::yaml::parse(&file) else { return Ok(()) };
+        let mut all = Vec::new();
+        for document in &stream.documents {
+            spans(document, &mut all);
+        }
+        for span in all {
+            for pos in [span.start, span.end] {
+                prop_assert!(file.text.is_char_boundary(pos.offset), "{pos:?}");
+                let want = Pos { offset: 0, line: 1, column: 1 }.advance(&file.text[..pos.offset]);
+                prop_assert_eq!((want.line, want.column), (pos.line, pos.column), "{:?}", pos);
+            }
+        }
     }
 }
