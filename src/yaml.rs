@@ -239,16 +239,20 @@ fn has_zero_byte(word: u64) -> bool {
     word.wrapping_sub(0x0101_0101_0101_0101) & !word & 0x8080_8080_8080_8080 != 0
 }
 
+/// An open collection. Its children wait in [`Builder::items`] or
+/// [`Builder::entries`] from index `first` on, and move into a vector of exactly their
+/// number when it closes: growing one vector per collection would reallocate several
+/// times and leave on average a quarter of it unused.
 enum Frame {
     Sequence {
         start: Span,
         anchor: usize,
-        items: Vec<Node>,
+        first: usize,
     },
     Mapping {
         start: Span,
         anchor: usize,
-        entries: Vec<Entry>,
+        first: usize,
         key: Option<(String, Span)>,
     },
 }
@@ -257,6 +261,9 @@ struct Builder<'a> {
     file: &'a SourceFile,
     locator: Locator<'a>,
     stack: Vec<Frame>,
+    /// The children of the open sequences and mappings, innermost last.
+    items: Vec<Node>,
+    entries: Vec<Entry>,
     /// Anchored nodes by saphyr's anchor id (a new id for every `&name`, so a map
     /// lookup is enough, and stays O(1) with 200,000 anchors).
     anchors: std::collections::HashMap<usize, Node>,
@@ -271,6 +278,8 @@ impl<'a> Builder<'a> {
             file,
             locator: Locator::new(&file.text),
             stack: Vec::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
             anchors: std::collections::HashMap::new(),
             budget: 1_000_000 + file.text.len(),
             documents: Vec::new(),
@@ -320,7 +329,7 @@ impl<'a> Builder<'a> {
                 self.stack.push(Frame::Sequence {
                     start,
                     anchor,
-                    items: Vec::new(),
+                    first: self.items.len(),
                 });
                 Ok(())
             }
@@ -330,7 +339,7 @@ impl<'a> Builder<'a> {
                 self.stack.push(Frame::Mapping {
                     start,
                     anchor,
-                    entries: Vec::new(),
+                    first: self.entries.len(),
                     key: None,
                 });
                 Ok(())
@@ -341,21 +350,22 @@ impl<'a> Builder<'a> {
                     Some(Frame::Sequence {
                         start,
                         anchor,
-                        items,
+                        first,
                     }) => (
                         Node {
-                            span: closed(start, end, items.last().map(|n| n.span)),
-                            kind: NodeKind::Sequence(items),
+                            span: closed(start, end, self.items[first..].last().map(|n| n.span)),
+                            kind: NodeKind::Sequence(self.items.drain(first..).collect()),
                         },
                         anchor,
                     ),
                     Some(Frame::Mapping {
                         start,
                         anchor,
-                        entries,
+                        first,
                         ..
                     }) => (
                         {
+                            let entries: Vec<Entry> = self.entries.drain(first..).collect();
                             if let Some(e) = duplicate_key(&entries) {
                                 return Err(e);
                             }
@@ -421,8 +431,8 @@ impl<'a> Builder<'a> {
         }
         match self.stack.last_mut() {
             None => self.documents.push(node),
-            Some(Frame::Sequence { items, .. }) => items.push(node),
-            Some(Frame::Mapping { entries, key, .. }) => match key.take() {
+            Some(Frame::Sequence { .. }) => self.items.push(node),
+            Some(Frame::Mapping { key, .. }) => match key.take() {
                 None => {
                     let mut node = node;
                     let text = match &mut node.kind {
@@ -441,7 +451,7 @@ impl<'a> Builder<'a> {
                     };
                     *key = Some((text, node.span));
                 }
-                Some((key, key_span)) => entries.push(Entry {
+                Some((key, key_span)) => self.entries.push(Entry {
                     key,
                     key_span,
                     value: node,
