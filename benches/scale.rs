@@ -13,7 +13,8 @@
 //! bundled résumé pair. Nothing is asserted: timings are for people to read.
 //!
 //! Knobs (environment): `RCHECK_BENCH_SCALES` (default `1,10,100`; 1x is about 0.2 MB
-//! for both files together), `RCHECK_BENCH_RUNS` (default 5), `RCHECK_BENCH_LATENCY_RUNS`
+//! for both files together), `RCHECK_BENCH_RUNS` (default 5, three times
+//! that below 100x), `RCHECK_BENCH_LATENCY_RUNS`
 //! (default 50).
 
 use std::fmt::Write as _;
@@ -46,7 +47,8 @@ fn main() {
     std::fs::create_dir_all(&data).expect("create target/bench-data");
 
     println!(
-        "rcheck vs saphyr MarkedYaml load (floor); median of {runs} runs; {} corpora mixed in",
+        "rcheck vs saphyr MarkedYaml load (floor); median of {runs} runs ({} below 100x); {} corpora mixed in",
+        runs * 3,
         sources.corpora.len()
     );
     println!(
@@ -56,6 +58,8 @@ fn main() {
     for &scale in &scales {
         let (zh, en) = sources.generate(&data, scale);
         let size = file_len(&zh) + file_len(&en);
+        // Small inputs run in milliseconds, where scheduling noise is larger: more runs.
+        let runs = if scale < 100 { runs * 3 } else { runs };
         let ours = measure(runs, || {
             let mut cmd = Command::new(rcheck);
             cmd.args(["diff"])

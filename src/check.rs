@@ -131,7 +131,7 @@ fn compare(
 }
 
 /// Below this many bytes (both files), a second thread costs more than it saves.
-const PARALLEL_BYTES: usize = 256 * 1024;
+const PARALLEL_BYTES: usize = 64 * 1024;
 
 /// Aligns and checks the parts, on two threads for large inputs: the parts are cut in
 /// two runs of about equal size, each checked in order, and the findings of the second
