@@ -298,7 +298,15 @@ impl<'a> Builder<'a> {
         while let Some(next) = parser.next_event() {
             let (event, span) = next.map_err(|e: ScanError| {
                 let marker = *e.marker();
-                self.error(&marker, e.info().to_string())
+                let message = match e.info() {
+                    // saphyr counts flow levels in a u8.
+                    "recursion limit exceeded" => {
+                        "flow nesting deeper than 255 levels ([ and { inside each other)"
+                            .to_string()
+                    }
+                    info => info.to_string(),
+                };
+                self.error(&marker, message)
             })?;
             self.event(event, &span)?;
         }

@@ -172,6 +172,7 @@ fn flow_nesting_fifty_thousand_deep_is_refused_with_a_position() {
     let run = diff(SIMPLE, &seq, &[]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("en.yaml:1:"), "{run:?}");
+    assert!(run.stderr.contains("nesting deeper"), "{run:?}");
     let map = format!("{}x{}\n", "{a: ".repeat(50_000), "}".repeat(50_000));
     let run = diff(&map, SIMPLE, &[]);
     assert_eq!(run.code, 2, "{run:?}");
