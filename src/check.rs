@@ -95,11 +95,13 @@ pub fn diff_paths(zh: &Path, en: &Path, options: &Options) -> Result<Outcome, Er
         (file, root)
     };
     let ((zh, zh_root), (en, en_root)) = std::thread::scope(|scope| {
-        let en_job = scope.spawn(|| load(en));
+        let en_job = std::thread::Builder::new().spawn_scoped(scope, || load(en));
         let zh = load(zh);
-        let en = en_job
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let en = match en_job {
+            Ok(job) => job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            // No thread to be had (a process limit): one file after the other.
+            Err(_) => load(en),
+        };
         (zh, en)
     });
     // Errors in the order `read`, `read`, `diff` would give them.
@@ -160,12 +162,15 @@ fn check_parts(
     std::thread::scope(|scope| {
         let second = std::thread::Builder::new()
             .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || check_run(tail, options, zh, en))
-            .expect("spawn a checking thread");
+            .spawn_scoped(scope, || check_run(tail, options, zh, en));
         let (mut pairs, mut findings) = check_run(head, options, zh, en);
-        let (more_pairs, more) = second
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let (more_pairs, more) = match second {
+            Ok(second) => second
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            // No thread to be had (a process limit): do it here.
+            Err(_) => check_run(tail, options, zh, en),
+        };
         pairs += more_pairs;
         findings.extend(more);
         (pairs, findings)

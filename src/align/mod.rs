@@ -89,7 +89,9 @@ pub enum Part<'a> {
 pub fn parts<'a>(zh: &'a Node, en: &'a Node) -> Vec<Part<'a>> {
     let mut parts = Vec::new();
     walk(String::new(), zh, en, &mut parts);
-    loop {
+    // A few levels are enough to find work to share; a bound keeps a deep chain of
+    // single keys with many siblings from rescanning the parts once per level.
+    for _ in 0..16 {
         let mut subtrees = parts
             .iter()
             .enumerate()
@@ -104,6 +106,7 @@ pub fn parts<'a>(zh: &'a Node, en: &'a Node) -> Vec<Part<'a>> {
         walk(path, zh, en, &mut inner);
         parts.splice(at..at, inner);
     }
+    parts
 }
 
 /// Appends the alignment of the subtrees `zh` and `en`, found at `path`, to `out`.
