@@ -457,3 +457,13 @@ fn odd_yaml_features_end_cleanly() {
         diff("a: 1\n", case, &["--format", "json"]);
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("en.yaml"), SIMPLE).expect("write en");
+    let run = rcheck(dir.path(), &["diff", "/dev/zero", "en.yaml"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("/dev/zero: larger than"), "{run:?}");
+}
