@@ -281,7 +281,11 @@ impl<'a> Builder<'a> {
             items: Vec::new(),
             entries: Vec::new(),
             anchors: std::collections::HashMap::new(),
-            budget: 1_000_000 + file.text.len(),
+            // A document has at most about one node per byte of its own; aliases may
+            // add as many again, plus some room for small files that reuse anchors a
+            // lot. Beyond that it is an alias bomb: a 60 kB file could otherwise
+            // expand to ten million nodes and a gigabyte.
+            budget: 100_000 + 2 * file.text.len(),
             documents: Vec::new(),
         }
     }

@@ -237,6 +237,18 @@ fn many_anchors_and_aliases_stay_linear() {
 }
 
 #[test]
+fn a_wide_alias_fan_out_is_refused() {
+    // 60 kB that would expand to 20 million nodes: bounded by the file's size.
+    let items = vec!["x"; 1000].join(", ");
+    let refs = vec!["*a"; 20_000].join(", ");
+    let doc = format!("a: &a [{items}]\nb: [{refs}]\n");
+    let run = diff(&doc, SIMPLE, &[]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("zh.yaml:2:"), "{run:?}");
+    assert!(run.stderr.contains("alias bomb"), "{run:?}");
+}
+
+#[test]
 fn alias_to_an_unknown_anchor_is_an_input_error() {
     let run = diff("a: *nowhere\n", SIMPLE, &[]);
     assert_eq!(run.code, 2, "{run:?}");
