@@ -42,7 +42,15 @@ fuzz_target!(|data: &[u8]| {
 
 fn check_pos(text: &str, pos: Pos) {
     assert!(pos.offset <= text.len(), "{pos:?} past the end");
-    assert!(text.is_char_boundary(pos.offset), "{pos:?} inside a character");
-    let want = Pos { offset: 0, line: 1, column: 1 }.advance(&text[..pos.offset]);
+    assert!(
+        text.is_char_boundary(pos.offset),
+        "{pos:?} inside a character"
+    );
+    let want = Pos {
+        offset: 0,
+        line: 1,
+        column: 1,
+    }
+    .advance(&text[..pos.offset]);
     assert_eq!((want.line, want.column), (pos.line, pos.column), "{pos:?}");
 }
