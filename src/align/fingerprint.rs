@@ -96,6 +96,15 @@ fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8]
         if word.is_empty() && digits.is_empty() {
             // Between tokens: skip to the next byte that can start one (an ASCII letter
             // or digit, or the lead byte of a full-width form). Always a char boundary.
+            // Eight bytes at a time through Chinese text: all non-ASCII, no 0xEF.
+            while let Some(word) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                let high = 0x8080_8080_8080_8080;
+                if word & high != high || has_zero_byte(word ^ 0xEFEF_EFEF_EFEF_EFEF) {
+                    break;
+                }
+                at += 8;
+            }
             match bytes[at..]
                 .iter()
                 .position(|&b| b.is_ascii_alphanumeric() || b == 0xEF)
@@ -149,6 +158,11 @@ fn flush_word(word: &mut Vec<u8>, marked: &mut bool, emit: &mut impl FnMut(&[u8]
     }
     word.clear();
     *marked = false;
+}
+
+/// Whether some byte of `word` is zero (exact).
+fn has_zero_byte(word: u64) -> bool {
+    word.wrapping_sub(0x0101_0101_0101_0101) & !word & 0x8080_8080_8080_8080 != 0
 }
 
 /// FNV-1a: short keys, no allocation; equal text gives an equal hash.
