@@ -23,5 +23,5 @@ pub mod yaml;
 
 mod check;
 
-pub use check::{diff, run, Finding, Location, Options, Outcome};
+pub use check::{diff, diff_paths, run, Finding, Location, Options, Outcome};
 pub use error::Error;

@@ -14,8 +14,33 @@ pub fn read(path: &Path) -> Result<SourceFile, Error> {
     if path.is_dir() {
         return Err(Error::input(&name, None, "is a directory, not a file"));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::input(&name, None, io_reason(&e)))?;
+    let bytes = read_bounded(path).map_err(|e| Error::input(&name, None, io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Error::input(
+            &name,
+            None,
+            format!(
+                "larger than {} MiB: not a document rcheck can compare",
+                MAX_BYTES >> 20
+            ),
+        ));
+    }
     decode(name, bytes)
+}
+
+/// Inputs above this size are refused: a tree takes several times the file's size in
+/// memory, and `/dev/zero` or an endless pipe would otherwise be read until the process
+/// is killed.
+pub const MAX_BYTES: u64 = 256 << 20;
+
+/// Reads at most one byte more than [`MAX_BYTES`].
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size.min(MAX_BYTES + 1) as usize);
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Decodes the bytes of a file called `name`.

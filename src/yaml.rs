@@ -147,30 +147,76 @@ pub fn parse(file: &SourceFile) -> Result<Stream, ParseError> {
 
 /// Turns saphyr's character-indexed markers into byte-indexed [`Pos`]itions. Markers
 /// arrive in nearly increasing order, so walking a cursor between them costs O(file).
+///
+/// Lines and columns are counted here, as [`Pos::advance`] counts them (only LF ends a
+/// line), rather than taken from the marker: saphyr also breaks lines at a lone CR, so
+/// its line numbers disagree with every other position rcheck reports.
 struct Locator<'a> {
     text: &'a str,
-    /// A known pair of (character index, byte offset).
+    /// The cursor: a character index, its byte offset, and its 1-based line.
     chars: usize,
     bytes: usize,
+    line: usize,
+    /// The character index where each line seen so far starts (line 1 at 0), so that
+    /// columns stay O(1) when the cursor steps back over a line break.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Self {
+        Locator {
+            text,
+            chars: 0,
+            bytes: 0,
+            line: 1,
+            line_starts: vec![0],
+        }
+    }
+
     fn pos(&mut self, m: &Marker) -> Pos {
         let target = m.index();
-        while self.chars < target && self.bytes < self.text.len() {
-            let ch = self.text[self.bytes..].chars().next().unwrap_or('\0');
-            self.bytes += ch.len_utf8();
+        let bytes = self.text.as_bytes();
+        // Forward. This runs over every character of the file, so eight bytes of ASCII
+        // without a line break are passed at once; otherwise one character is its lead
+        // byte, whose value gives its length.
+        while self.chars < target && self.bytes < bytes.len() {
+            if target - self.chars >= 8 {
+                if let Some(word) = bytes.get(self.bytes..self.bytes + 8) {
+                    let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                    if word & 0x8080_8080_8080_8080 == 0 && !has_zero_byte(word ^ LF_BYTES) {
+                        self.bytes += 8;
+                        self.chars += 8;
+                        continue;
+                    }
+                }
+            }
+            let lead = bytes[self.bytes];
+            self.bytes += match lead {
+                0..0xC0 => 1,
+                0xC0..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
             self.chars += 1;
+            if lead == b'\n' {
+                self.line += 1;
+                if self.line_starts.len() < self.line {
+                    self.line_starts.push(self.chars);
+                }
+            }
         }
         while self.chars > target && self.bytes > 0 {
             let ch = self.text[..self.bytes].chars().next_back().unwrap_or('\0');
             self.bytes -= ch.len_utf8();
             self.chars -= 1;
+            if ch == '\n' {
+                self.line -= 1;
+            }
         }
         Pos {
             offset: self.bytes,
-            line: m.line().max(1),
-            column: m.col() + 1,
+            line: self.line,
+            column: self.chars - self.line_starts[self.line - 1] + 1,
         }
     }
 
@@ -185,16 +231,28 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// `\n` in every byte of a word.
+const LF_BYTES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+
+/// Whether some byte of `word` is zero (the classic bit trick: exact, no false hits).
+fn has_zero_byte(word: u64) -> bool {
+    word.wrapping_sub(0x0101_0101_0101_0101) & !word & 0x8080_8080_8080_8080 != 0
+}
+
+/// An open collection. Its children wait in [`Builder::items`] or
+/// [`Builder::entries`] from index `first` on, and move into a vector of exactly their
+/// number when it closes: growing one vector per collection would reallocate several
+/// times and leave on average a quarter of it unused.
 enum Frame {
     Sequence {
         start: Span,
         anchor: usize,
-        items: Vec<Node>,
+        first: usize,
     },
     Mapping {
         start: Span,
         anchor: usize,
-        entries: Vec<Entry>,
+        first: usize,
         key: Option<(String, Span)>,
     },
 }
@@ -203,7 +261,12 @@ struct Builder<'a> {
     file: &'a SourceFile,
     locator: Locator<'a>,
     stack: Vec<Frame>,
-    anchors: Vec<(usize, Node)>,
+    /// The children of the open sequences and mappings, innermost last.
+    items: Vec<Node>,
+    entries: Vec<Entry>,
+    /// Anchored nodes by saphyr's anchor id (a new id for every `&name`, so a map
+    /// lookup is enough, and stays O(1) with 200,000 anchors).
+    anchors: std::collections::HashMap<usize, Node>,
     /// Nodes created so far, aliases expanded; bounded to stop alias bombs.
     budget: usize,
     documents: Vec<Node>,
@@ -213,14 +276,16 @@ impl<'a> Builder<'a> {
     fn new(file: &'a SourceFile) -> Self {
         Builder {
             file,
-            locator: Locator {
-                text: &file.text,
-                chars: 0,
-                bytes: 0,
-            },
+            locator: Locator::new(&file.text),
             stack: Vec::new(),
-            anchors: Vec::new(),
-            budget: 1_000_000 + file.text.len(),
+            items: Vec::new(),
+            entries: Vec::new(),
+            anchors: std::collections::HashMap::new(),
+            // A document has at most about one node per byte of its own; aliases may
+            // add as many again, plus some room for small files that reuse anchors a
+            // lot. Beyond that it is an alias bomb: a 60 kB file could otherwise
+            // expand to ten million nodes and a gigabyte.
+            budget: 100_000 + 2 * file.text.len(),
             documents: Vec::new(),
         }
     }
@@ -237,7 +302,15 @@ impl<'a> Builder<'a> {
         while let Some(next) = parser.next_event() {
             let (event, span) = next.map_err(|e: ScanError| {
                 let marker = *e.marker();
-                self.error(&marker, e.info().to_string())
+                let message = match e.info() {
+                    // saphyr counts flow levels in a u8.
+                    "recursion limit exceeded" => {
+                        "flow nesting deeper than 255 levels ([ and { inside each other)"
+                            .to_string()
+                    }
+                    info => info.to_string(),
+                };
+                self.error(&marker, message)
             })?;
             self.event(event, &span)?;
         }
@@ -268,7 +341,7 @@ impl<'a> Builder<'a> {
                 self.stack.push(Frame::Sequence {
                     start,
                     anchor,
-                    items: Vec::new(),
+                    first: self.items.len(),
                 });
                 Ok(())
             }
@@ -278,7 +351,7 @@ impl<'a> Builder<'a> {
                 self.stack.push(Frame::Mapping {
                     start,
                     anchor,
-                    entries: Vec::new(),
+                    first: self.entries.len(),
                     key: None,
                 });
                 Ok(())
@@ -289,23 +362,29 @@ impl<'a> Builder<'a> {
                     Some(Frame::Sequence {
                         start,
                         anchor,
-                        items,
+                        first,
                     }) => (
                         Node {
-                            span: closed(start, end, items.last().map(|n| n.span)),
-                            kind: NodeKind::Sequence(items),
+                            span: closed(start, end, self.items[first..].last().map(|n| n.span)),
+                            kind: NodeKind::Sequence(self.items.drain(first..).collect()),
                         },
                         anchor,
                     ),
                     Some(Frame::Mapping {
                         start,
                         anchor,
-                        entries,
+                        first,
                         ..
                     }) => (
-                        Node {
-                            span: closed(start, end, entries.last().map(|e| e.value.span)),
-                            kind: NodeKind::Mapping(entries),
+                        {
+                            let entries: Vec<Entry> = self.entries.drain(first..).collect();
+                            if let Some(e) = duplicate_key(&entries) {
+                                return Err(e);
+                            }
+                            Node {
+                                span: closed(start, end, entries.last().map(|e| e.value.span)),
+                                kind: NodeKind::Mapping(entries),
+                            }
                         },
                         anchor,
                     ),
@@ -314,13 +393,7 @@ impl<'a> Builder<'a> {
                 self.push(node.0, node.1)
             }
             Event::Alias(id) => {
-                let Some(node) = self
-                    .anchors
-                    .iter()
-                    .rev()
-                    .find(|(a, _)| *a == id)
-                    .map(|(_, n)| n)
-                else {
+                let Some(node) = self.anchors.get(&id) else {
                     return Err(self.error(&span.start, "alias to an unknown anchor"));
                 };
                 let size = node.count();
@@ -356,15 +429,27 @@ impl<'a> Builder<'a> {
     fn push(&mut self, node: Node, anchor: usize) -> Result<(), ParseError> {
         self.budget = self.budget.saturating_sub(1);
         if anchor != 0 {
-            self.anchors.push((anchor, node.clone()));
+            // The copy kept for aliases counts against the budget too: anchors nested
+            // in anchors would otherwise copy a large subtree once per level.
+            let size = node.count();
+            if size > self.budget {
+                return Err(ParseError {
+                    pos: node.span.start,
+                    message: "anchors copy too many nodes (an alias bomb?)".to_string(),
+                });
+            }
+            self.budget -= size;
+            self.anchors.insert(anchor, node.clone());
         }
         match self.stack.last_mut() {
             None => self.documents.push(node),
-            Some(Frame::Sequence { items, .. }) => items.push(node),
-            Some(Frame::Mapping { entries, key, .. }) => match key.take() {
+            Some(Frame::Sequence { .. }) => self.items.push(node),
+            Some(Frame::Mapping { key, .. }) => match key.take() {
                 None => {
-                    let text = match &node.kind {
-                        NodeKind::Scalar(s) => s.value.clone(),
+                    let mut node = node;
+                    let text = match &mut node.kind {
+                        // Moved, not cloned: the key node is dropped right after.
+                        NodeKind::Scalar(s) => std::mem::take(&mut s.value),
                         _ => {
                             let pos = node.span.start;
                             return Err(ParseError {
@@ -378,7 +463,7 @@ impl<'a> Builder<'a> {
                     };
                     *key = Some((text, node.span));
                 }
-                Some((key, key_span)) => entries.push(Entry {
+                Some((key, key_span)) => self.entries.push(Entry {
                     key,
                     key_span,
                     value: node,
@@ -387,6 +472,35 @@ impl<'a> Builder<'a> {
         }
         Ok(())
     }
+}
+
+/// A key written twice in one mapping is refused, as YAML 1.2 and saphyr's own loader
+/// do: silently keeping one of the two values would check a text the author may not
+/// mean, and the error names both places so the fix is quick. Small mappings (the
+/// common case) compare pairwise; large ones use a (DoS-resistant) hash set, so
+/// 200,000 keys stay linear.
+fn duplicate_key(entries: &[Entry]) -> Option<ParseError> {
+    const PAIRWISE: usize = 16;
+    let (first, second) = if entries.len() <= PAIRWISE {
+        (1..entries.len()).find_map(|k| {
+            let first = entries[..k].iter().position(|e| e.key == entries[k].key)?;
+            Some((first, k))
+        })?
+    } else {
+        let mut seen = std::collections::HashMap::with_capacity(entries.len());
+        entries
+            .iter()
+            .enumerate()
+            .find_map(|(k, e)| Some((seen.insert(e.key.as_str(), k)?, k)))?
+    };
+    let (first, second) = (&entries[first], &entries[second]);
+    Some(ParseError {
+        pos: second.key_span.start,
+        message: format!(
+            "duplicate key `{}` (first at line {}, column {}); a mapping's keys must be unique",
+            second.key, first.key_span.start.line, first.key_span.start.column
+        ),
+    })
 }
 
 /// The span of a collection: from its start to its end marker, or to the end of its

@@ -11,16 +11,23 @@ use crate::yaml::{Node, NodeKind};
 /// Fingerprints stop growing here, so one huge item cannot make realignment slow.
 const MAX_TOKENS: usize = 64;
 
+/// The tokens are kept as 64-bit hashes of their lowercase text, sorted: equal
+/// tokens give equal hashes, and a fingerprint costs no allocation per token (it is
+/// computed for every item of every sequence, so on a 20 MB file this is most of the
+/// alignment's time).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
-pub struct Fingerprint(Vec<String>);
+pub struct Fingerprint(Vec<u64>);
 
 impl Fingerprint {
     pub fn of(node: &Node) -> Fingerprint {
         let mut tokens = Vec::new();
+        let mut scratch = Scratch::default();
         let mut stack = vec![node];
         while let Some(node) = stack.pop() {
             match &node.kind {
-                NodeKind::Scalar(s) => neutral_tokens(&s.value, &mut tokens),
+                NodeKind::Scalar(s) => {
+                    neutral_tokens(&s.value, &mut scratch, &mut |t| tokens.push(hash(t)))
+                }
                 NodeKind::Sequence(items) => stack.extend(items.iter().rev()),
                 NodeKind::Mapping(entries) => stack.extend(entries.iter().rev().map(|e| &e.value)),
             }
@@ -59,52 +66,133 @@ impl Fingerprint {
     }
 }
 
-/// Pushes the tokens of `text` that survive translation: runs of digits, and Latin
-/// words with a digit, two capitals, or a capital after a lowercase letter.
-fn neutral_tokens(text: &str, out: &mut Vec<String>) {
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<String>| {
-        if is_neutral(word) {
-            out.push(word.to_lowercase());
+/// Buffers reused from one scalar to the next.
+#[derive(Default)]
+struct Scratch {
+    word: Vec<u8>,
+    /// Whether `word` holds a capital or a digit: a word without either (most English
+    /// words) can never be neutral, so it is dropped without a closer look.
+    marked: bool,
+    digits: Vec<u8>,
+}
+
+/// Emits the tokens of `text` that survive translation, lowercase: runs of digits, and
+/// Latin words with a digit, two capitals, or a capital after a lowercase letter.
+///
+/// Works on bytes: only ASCII and full-width ASCII forms can be part of a token, every
+/// other character is a separator, so Chinese text is skipped without decoding it.
+fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8])) {
+    let Scratch {
+        word,
+        marked,
+        digits,
+    } = scratch;
+    word.clear();
+    digits.clear();
+    *marked = false;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if word.is_empty() && digits.is_empty() {
+            // Between tokens: skip to the next byte that can start one (an ASCII letter
+            // or digit, or the lead byte of a full-width form). Always a char boundary.
+            // Eight bytes at a time through Chinese text: all non-ASCII, no 0xEF.
+            while let Some(word) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                let high = 0x8080_8080_8080_8080;
+                if word & high != high || has_zero_byte(word ^ 0xEFEF_EFEF_EFEF_EFEF) {
+                    break;
+                }
+                at += 8;
+            }
+            match bytes[at..]
+                .iter()
+                .position(|&b| b.is_ascii_alphanumeric() || b == 0xEF)
+            {
+                Some(skip) => at += skip,
+                None => break,
+            }
         }
-        word.clear();
-    };
-    let mut digits = String::new();
-    for ch in text.chars() {
-        let ch = fold_width(ch);
+        let (ch, len) = ascii_form(&bytes[at..]);
+        at += len;
         if ch.is_ascii_digit() {
             digits.push(ch);
         } else if !digits.is_empty() {
-            out.push(std::mem::take(&mut digits));
+            emit(digits);
+            digits.clear();
         }
-        if ch.is_ascii_alphanumeric() || (ch == '-' && !word.is_empty()) {
+        if ch.is_ascii_alphanumeric() || (ch == b'-' && !word.is_empty()) {
             word.push(ch);
-        } else {
-            flush(&mut word, out);
+            *marked |= ch.is_ascii_uppercase() || ch.is_ascii_digit();
+        } else if !word.is_empty() {
+            flush_word(word, marked, emit);
         }
     }
     if !digits.is_empty() {
-        out.push(digits);
+        emit(digits);
     }
-    flush(&mut word, out);
+    flush_word(word, marked, emit);
 }
 
-fn is_neutral(word: &str) -> bool {
-    let word = word.trim_end_matches('-');
-    if word.chars().all(|c| c.is_ascii_digit()) {
+/// The character at the start of `bytes` (valid UTF-8) as ASCII after [`fold_width`],
+/// or 0 (a separator) when it has no ASCII form; and its length in bytes.
+fn ascii_form(bytes: &[u8]) -> (u8, usize) {
+    match bytes[0] {
+        b @ 0..0x80 => (b, 1),
+        // U+FF01..=U+FF5E are EF BC 81..=BF and EF BD 80..=9E.
+        0xEF => match (bytes[1], bytes[2]) {
+            (0xBC, b @ 0x81..=0xBF) => (b - 0x81 + 0x21, 3),
+            (0xBD, b @ 0x80..=0x9E) => (b - 0x80 + 0x60, 3),
+            _ => (0, 3),
+        },
+        b if b >= 0xF0 => (0, 4),
+        b if b >= 0xE0 => (0, 3),
+        _ => (0, 2),
+    }
+}
+
+fn flush_word(word: &mut Vec<u8>, marked: &mut bool, emit: &mut impl FnMut(&[u8])) {
+    if *marked && is_neutral(word) {
+        word.make_ascii_lowercase();
+        emit(word);
+    }
+    word.clear();
+    *marked = false;
+}
+
+/// Whether some byte of `word` is zero (exact).
+fn has_zero_byte(word: u64) -> bool {
+    word.wrapping_sub(0x0101_0101_0101_0101) & !word & 0x8080_8080_8080_8080 != 0
+}
+
+/// FNV-1a: short keys, no allocation; equal text gives an equal hash.
+fn hash(token: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in token {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn is_neutral(word: &[u8]) -> bool {
+    let end = word.iter().rposition(|&b| b != b'-').map_or(0, |k| k + 1);
+    let word = &word[..end];
+    if word.iter().all(u8::is_ascii_digit) {
         return false; // already counted as digits
     }
-    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
-    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    let capitals = word.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let has_digit = word.iter().any(u8::is_ascii_digit);
     let camel = word
-        .as_bytes()
         .windows(2)
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     has_digit || capitals >= 2 || camel
 }
 
-/// Full-width ASCII forms (`３`, `Ａ`) as their ASCII counterparts.
-pub fn fold_width(ch: char) -> char {
+/// Full-width ASCII forms (`３`, `Ａ`) as their ASCII counterparts: the reference that
+/// [`ascii_form`] implements on bytes, and is tested against.
+#[cfg(test)]
+fn fold_width(ch: char) -> char {
     match ch {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
         '\u{3000}' => ' ',
@@ -118,7 +206,9 @@ mod tests {
 
     fn tokens(text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        neutral_tokens(text, &mut out);
+        neutral_tokens(text, &mut Scratch::default(), &mut |t| {
+            out.push(String::from_utf8(t.to_vec()).expect("ASCII tokens"))
+        });
         out
     }
 
@@ -146,9 +236,33 @@ mod tests {
     }
 
     #[test]
+    fn bytes_agree_with_characters() {
+        // A character is part of a token exactly when its `fold_width` form is ASCII
+        // alphanumeric or `-`, and then as that form.
+        let token_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+        for ch in [
+            '\u{FF00}', '\u{FF01}', '\u{FF0D}', '\u{FF10}', '\u{FF21}', '\u{FF3F}', '\u{FF40}',
+            '\u{FF41}', '\u{FF5E}', '\u{FF5F}', '\u{3000}', '中', 'é', '😀', 'a', '-',
+        ] {
+            let (byte, len) = ascii_form(ch.to_string().as_bytes());
+            assert_eq!(len, ch.len_utf8(), "{ch:?}");
+            let folded = fold_width(ch);
+            assert_eq!(token_char(byte as char), token_char(folded), "{ch:?}");
+            if token_char(folded) {
+                assert_eq!(byte as char, folded, "{ch:?}");
+            }
+        }
+        assert_eq!(tokens("ＧＰＴ４与ＶＱ－ＶＡＥ"), ["4", "gpt4", "vq-vae"]);
+    }
+
+    #[test]
     fn similarity_is_shared_over_all() {
-        let a = Fingerprint(vec!["1".into(), "2".into()]);
-        let b = Fingerprint(vec!["2".into(), "3".into()]);
+        let fp = |tokens: &[&str]| {
+            let mut hashes: Vec<u64> = tokens.iter().map(|t| hash(t.as_bytes())).collect();
+            hashes.sort_unstable();
+            Fingerprint(hashes)
+        };
+        let (a, b) = (fp(&["1", "2"]), fp(&["2", "3"]));
         assert!((a.similarity(&b) - 1.0 / 3.0).abs() < 1e-9);
         assert_eq!(a.similarity(&Fingerprint::default()), 0.0);
     }

@@ -96,22 +96,101 @@ fn is_locale_code(key: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>) {
+/// A piece of the alignment of two roots, in document order: an item already aligned,
+/// or a pair of subtrees still to walk with [`align_subtree`]. Walking the subtrees in
+/// order, or on different threads and concatenating, gives exactly [`align`]'s list.
+#[derive(Debug)]
+pub enum Part<'a> {
+    /// Boxed: an item is rare among parts, and a large root sequence makes millions
+    /// of parts, which should cost a path and two references each, no more.
+    Item(Box<Aligned<'a>>),
+    Subtree {
+        path: String,
+        zh: &'a Node,
+        en: &'a Node,
+    },
+}
+
+/// Splits the alignment of two roots into [`Part`]s, descending while there is only
+/// one subtree (a locale file's single `en:` root), so large documents offer several
+/// independent pieces of work.
+pub fn parts<'a>(zh: &'a Node, en: &'a Node) -> Vec<Part<'a>> {
+    let mut parts = Vec::new();
+    let (zh, en) = below_locale_roots(zh, en);
+    walk(String::new(), zh, en, &mut parts);
+    // A few levels are enough to find work to share; a bound keeps a deep chain of
+    // single keys with many siblings from rescanning the parts once per level.
+    for _ in 0..16 {
+        let mut subtrees = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| matches!(p, Part::Subtree { .. }));
+        let (Some((at, _)), None) = (subtrees.next(), subtrees.next()) else {
+            return parts;
+        };
+        let Part::Subtree { path, zh, en } = parts.remove(at) else {
+            unreachable!("filtered above");
+        };
+        let mut inner = Vec::new();
+        walk(path, zh, en, &mut inner);
+        parts.splice(at..at, inner);
+    }
+    parts
+}
+
+/// Appends the alignment of the subtrees `zh` and `en`, found at `path`, to `out`.
+pub fn align_subtree<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>) {
+    walk(path, zh, en, out);
+}
+
+/// Where [`walk`] puts what it finds: items, and child pairs to walk (at once, or later).
+trait Sink<'a> {
+    fn item(&mut self, item: Aligned<'a>);
+    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node);
+}
+
+impl<'a> Sink<'a> for Vec<Aligned<'a>> {
+    fn item(&mut self, item: Aligned<'a>) {
+        self.push(item);
+    }
+    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node) {
+        walk(path, zh, en, self);
+    }
+}
+
+impl<'a> Sink<'a> for Vec<Part<'a>> {
+    fn item(&mut self, item: Aligned<'a>) {
+        self.push(Part::Item(Box::new(item)));
+    }
+    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node) {
+        self.push(Part::Subtree { path, zh, en });
+    }
+}
+
+fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut impl Sink<'a>) {
     if plural::forms(zh).is_some() || plural::forms(en).is_some() {
         if let Some(pairs) = plural::pair(zh, en) {
             for (suffix, z, e) in pairs {
-                walk(format!("{path}{suffix}"), z, e, out);
+                out.child(format!("{path}{suffix}"), z, e);
             }
             return;
         }
     }
     match (&zh.kind, &en.kind) {
         (NodeKind::Mapping(zm), NodeKind::Mapping(em)) => {
-            out.push(Aligned::Pair(Pair {
+            out.item(Aligned::Pair(Pair {
                 path: path.clone(),
                 zh,
                 en,
             }));
+            // Translations usually keep the keys in the same order: pair them in one
+            // pass, without hashing (the parser refuses duplicate keys).
+            if zm.len() == em.len() && zm.iter().zip(em).all(|(z, e)| z.key == e.key) {
+                for (z, e) in zm.iter().zip(em) {
+                    out.child(key_path(&path, &z.key), &z.value, &e.value);
+                }
+                return;
+            }
             // The last of duplicate keys wins, as in most YAML loaders.
             let zh_keys: HashMap<&str, usize> = zm
                 .iter()
@@ -129,18 +208,18 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>
                 }
                 let child = key_path(&path, &z.key);
                 match en_keys.get(z.key.as_str()) {
-                    Some(&j) => walk(child, &z.value, &em[j].value, out),
-                    None => out.push(orphan_key(child, Side::Zh, z, en)),
+                    Some(&j) => out.child(child, &z.value, &em[j].value),
+                    None => out.item(orphan_key(child, Side::Zh, z, en)),
                 }
             }
             for (j, e) in em.iter().enumerate() {
                 if en_keys[e.key.as_str()] == j && !zh_keys.contains_key(e.key.as_str()) {
-                    out.push(orphan_key(key_path(&path, &e.key), Side::En, e, zh));
+                    out.item(orphan_key(key_path(&path, &e.key), Side::En, e, zh));
                 }
             }
         }
         (NodeKind::Sequence(zs), NodeKind::Sequence(es)) => {
-            out.push(Aligned::Pair(Pair {
+            out.item(Aligned::Pair(Pair {
                 path: path.clone(),
                 zh,
                 en,
@@ -148,7 +227,7 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>
             for step in sequence::realign(zs, es) {
                 match step {
                     sequence::Step::Pair(i, j) => {
-                        walk(format!("{path}[{i}]"), &zs[i], &es[j], out);
+                        out.child(format!("{path}[{i}]"), &zs[i], &es[j]);
                     }
                     sequence::Step::Only(side, i, anchor) => {
                         let (items, other, other_node) = match side {
@@ -159,7 +238,7 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>
                             Some(k) => other[k].span.start_point(),
                             None => other_node.span.start_point(),
                         };
-                        out.push(Aligned::Orphan(Orphan {
+                        out.item(Aligned::Orphan(Orphan {
                             path: format!("{path}[{i}]"),
                             side,
                             node: &items[i],
@@ -170,7 +249,7 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>
                 }
             }
         }
-        _ => out.push(Aligned::Pair(Pair { path, zh, en })),
+        _ => out.item(Aligned::Pair(Pair { path, zh, en })),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::Tally;
 use crate::check::{Finding, Outcome};
@@ -45,17 +45,36 @@ fn group<'a>(outcome: &'a Outcome, finding: &'a Finding) -> Group<'a> {
             continue;
         };
         let file = outcome.file(side);
-        let (source, line_start, range) = frame(file, location.span);
+        let annotation = |range| {
+            kind(side == finding.primary)
+                .span(range)
+                .label(&location.label)
+        };
+        let Some((source, line_start, range)) = frame(file, location.span) else {
+            // A very long line (a minified file): frame a window of it, and give the
+            // origin explicitly since the window does not start the line.
+            let (window, range) = long_line_window(file, location.span);
+            let span = location.span;
+            group = group
+                .element(
+                    Origin::path(file.name.as_str())
+                        .line(span.start.line)
+                        .char_column(span.start.column),
+                )
+                .element(
+                    Snippet::source(window)
+                        .line_start(span.start.line)
+                        .fold(false)
+                        .annotation(annotation(range)),
+                );
+            continue;
+        };
         group = group.element(
             Snippet::source(source)
                 .line_start(line_start)
                 .path(file.name.as_str())
                 .fold(false)
-                .annotation(
-                    kind(side == finding.primary)
-                        .span(range)
-                        .label(&location.label),
-                ),
+                .annotation(annotation(range)),
         );
     }
     if !finding.path.is_empty() {
@@ -72,11 +91,33 @@ fn kind(primary: bool) -> AnnotationKind {
     }
 }
 
+/// Lines longer than this many bytes are shown as a window around the span: every
+/// finding on a 10 MB one-line file would otherwise scan and lay out the whole line,
+/// which is quadratic.
+const LONG_LINE: usize = 4096;
+
+/// Bytes of context a long line's window keeps on each side of the span.
+const WINDOW_CONTEXT: usize = 120;
+
 /// The lines around `span` and the span's range inside them: frames get only the
-/// lines they show, so rendering never rescans a large file.
-fn frame(file: &SourceFile, span: Span) -> (&str, usize, std::ops::Range<usize>) {
+/// lines they show, so rendering never rescans a large file. `None` when the line is
+/// longer than [`LONG_LINE`].
+fn frame(file: &SourceFile, span: Span) -> Option<(&str, usize, std::ops::Range<usize>)> {
     let text = &file.text;
-    let start = text[..span.start.offset].rfind('\n').map_or(0, |i| i + 1);
+    let near = floor_char(text, span.start.offset.saturating_sub(LONG_LINE));
+    let start = match text[near..span.start.offset].rfind('\n') {
+        Some(i) => near + i + 1,
+        None if near == 0 => 0,
+        None => return None,
+    };
+    if text[span.start.offset..]
+        .bytes()
+        .take(LONG_LINE)
+        .all(|b| b != b'\n')
+        && text.len() - span.start.offset > LONG_LINE
+    {
+        return None;
+    }
     let mut end = span.end.offset.max(span.start.offset);
     let last_line = span.start.line + MAX_FRAME_LINES - 1;
     if span.end.line > last_line {
@@ -93,11 +134,36 @@ fn frame(file: &SourceFile, span: Span) -> (&str, usize, std::ops::Range<usize>)
         line_end
     };
     let end = end.min(line_end).max(span.start.offset);
-    (
+    Some((
         &text[start..line_end],
         span.start.line,
         span.start.offset - start..end - start,
-    )
+    ))
+}
+
+/// A window of at most a few hundred bytes around `span` on its (long) line, and the
+/// span's range inside it.
+fn long_line_window(file: &SourceFile, span: Span) -> (&str, std::ops::Range<usize>) {
+    let text = &file.text;
+    let from = floor_char(text, span.start.offset.saturating_sub(WINDOW_CONTEXT));
+    let from = text[from..span.start.offset]
+        .rfind(['\n', '\r'])
+        .map_or(from, |i| from + i + 1);
+    let mark_end = span.end.offset.min(span.start.offset + WINDOW_CONTEXT);
+    let mark_end = floor_char(text, mark_end).max(span.start.offset);
+    let to = floor_char(text, (mark_end + WINDOW_CONTEXT).min(text.len()));
+    let to = text[mark_end..to]
+        .find(['\n', '\r'])
+        .map_or(to, |i| mark_end + i);
+    (&text[from..to], span.start.offset - from..mark_end - from)
+}
+
+/// The largest character boundary at or before `at`.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn summary(tally: &Tally) -> String {
