@@ -3,16 +3,17 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::align::{self, Aligned, Part};
 use crate::config::Config;
 use crate::error::Error;
-use crate::facts;
+use crate::facts::{self, Decimal};
 use crate::pairs::Planned;
 use crate::read;
 use crate::rules::missing_file;
-use crate::rules::{is_blank, Check, Hit, Mark, Rule, Severity, TextSide, RULES};
+use crate::rules::{is_blank, plural_count, Check, Hit, Mark, Rule, Severity, TextSide, RULES};
 use crate::source::{Pos, Side, SourceFile, Span};
 use crate::suppress::{self, Baseline};
 use crate::yaml::{self, Node, NodeKind};
@@ -191,8 +192,8 @@ const STACK_BYTES: usize = 8 << 20;
 
 /// Aligns and checks a run of parts, one subtree at a time (so the aligned items of the
 /// whole document are never all held at once).
-fn check_run(
-    parts: &[Part<'_>],
+fn check_run<'a>(
+    parts: &[Part<'a>],
     options: &Options,
     zh: &SourceFile,
     en: &SourceFile,
@@ -201,12 +202,13 @@ fn check_run(
     let mut pairs = 0;
     let mut hits = Vec::new();
     let mut aligned = Vec::new();
-    let mut check = |item: &Aligned<'_>| {
+    let mut memo = TextMemo::default();
+    let mut check = |item: &Aligned<'a>| {
         if matches!(item, Aligned::Pair(_)) {
             pairs += 1;
         }
         hits.clear();
-        run_rules(item, options, &mut hits);
+        run_rules(item, options, &mut memo, &mut hits);
         for hit in hits.drain(..) {
             if let Some(finding) = resolve(hit, item, zh, en, &options.config) {
                 findings.push(finding);
@@ -265,7 +267,27 @@ fn root(file: &SourceFile) -> Result<Node, Error> {
     }
 }
 
-fn run_rules(item: &Aligned<'_>, options: &Options, hits: &mut Vec<Hit>) {
+/// The text hits of value pairs already checked in this run, by the two values and
+/// the plural form their path ends in (the only part of a path text rules read).
+/// Locale files repeat pairs (`Cancel` / `取消` under many keys) and so do résumés
+/// generated from templates; a repeated pair costs one look-up instead of extracting
+/// and comparing its facts again. Hits hold ranges inside the values, so they are
+/// valid for every occurrence.
+#[derive(Default)]
+struct TextMemo<'a> {
+    hits: HashMap<(&'a str, &'a str, Option<Decimal>), Vec<Hit>>,
+}
+
+/// Above this many bytes a value pair is not remembered: a long value is rarely
+/// repeated, and remembering it would cost its size again in memory.
+const MEMO_MAX_BYTES: usize = 512;
+
+fn run_rules<'a>(
+    item: &Aligned<'a>,
+    options: &Options,
+    memo: &mut TextMemo<'a>,
+    hits: &mut Vec<Hit>,
+) {
     let config = &options.config;
     let enabled = |rule: &Rule| config.level(rule).is_some();
     for rule in RULES.iter().filter(|r| enabled(r)) {
@@ -280,6 +302,19 @@ fn run_rules(item: &Aligned<'_>, options: &Options, hits: &mut Vec<Hit>) {
     if is_blank(pair.zh) || is_blank(pair.en) {
         return;
     }
+    let remember = zh.value.len() + en.value.len() <= MEMO_MAX_BYTES;
+    let key = (
+        zh.value.as_str(),
+        en.value.as_str(),
+        plural_count(&pair.path),
+    );
+    if remember {
+        if let Some(known) = memo.hits.get(&key) {
+            hits.extend_from_slice(known);
+            return;
+        }
+    }
+    let start = hits.len();
     let zh_facts = facts::extract(&zh.value, Side::Zh);
     let en_facts = facts::extract(&en.value, Side::En);
     let side = |text, facts| TextSide { text, facts };
@@ -291,6 +326,9 @@ fn run_rules(item: &Aligned<'_>, options: &Options, hits: &mut Vec<Hit>) {
         enabled,
         hits,
     );
+    if remember {
+        memo.hits.insert(key, hits[start..].to_vec());
+    }
 }
 
 fn resolve(
