@@ -61,17 +61,17 @@ const MONTHS: &[(&str, u8)] = &[
 
 static HAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:19|20)\d{2})\s?年\s?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?|((?:19|20)\d{2})\s?年",
+        r"((?:19|20)[0-9]{2})\s?年\s?([0-9]{1,2})\s?月(?:\s?([0-9]{1,2})\s?[日号])?|((?:19|20)[0-9]{2})\s?年",
     )
     .unwrap()
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})([./\-])(\d{1,2})(?:([./\-])(\d{1,2}))?").unwrap()
+    Regex::new(r"((?:19|20)[0-9]{2})([./\-])([0-9]{1,2})(?:([./\-])([0-9]{1,2}))?").unwrap()
 });
 static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,2})/((?:19|20)\d{2})").unwrap());
+    LazyLock::new(|| Regex::new(r"([0-9]{1,2})/((?:19|20)[0-9]{2})").unwrap());
 static NAMED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)([a-z]{3,9})\.?,?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d{2})")
+    Regex::new(r"(?i)([a-z]{3,9})\.?,?\s+(?:([0-9]{1,2})(?:st|nd|rd|th)?,?\s+)?((?:19|20)[0-9]{2})")
         .unwrap()
 });
 static HAN_OPEN_END: LazyLock<Regex> =
@@ -86,7 +86,13 @@ static WHOLE_OPEN_END: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
-    for c in HAN_DATE.captures_iter(text) {
+    // Regexes are compiled on first use: skip those whose required character is absent.
+    let han = if text.contains('年') {
+        HAN_DATE.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in han {
         let whole = c.get(0).unwrap();
         let value = match (c.get(1), c.get(2), c.get(4)) {
             (Some(y), Some(m), _) => ymd(y.as_str(), m.as_str(), c.get(3).map(|d| d.as_str())),
@@ -121,7 +127,12 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         }
         push(scan, range, ymd(&c[1], &c[3], day));
     }
-    for c in MONTH_YEAR.captures_iter(text) {
+    let month_years = if text.contains('/') {
+        MONTH_YEAR.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in month_years {
         let range = c.get(0).unwrap().range();
         let before = scan.before(range.start);
         if is_word_char(before)

@@ -167,8 +167,9 @@ const SUFFIXES: &[(&str, Unit, i64)] = &[
     (" billion", Unit::Plain, 9),
 ];
 
-static DIGITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").unwrap());
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?").unwrap()
+});
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;

@@ -28,7 +28,7 @@ use super::{is_word_char, FactKind, Scan};
 
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"%\{[A-Za-z_][\w.]*\}|%<[A-Za-z_]\w*>[sdifu]|\{\{\s*[\w.]+\s*\}\}|\$\{[\w.]+\}|\{\d+\}|\{[A-Za-z_]\w*(?:\s*,\s*[a-z]+)?[},]|%(?:\d+\$)?[sdifu@]",
+        r"%\{[A-Za-z_][A-Za-z0-9_.]*\}|%<[A-Za-z_][A-Za-z0-9_]*>[sdifu]|\{\{\s*[A-Za-z0-9_.]+\s*\}\}|\$\{[A-Za-z0-9_.]+\}|\{[0-9]+\}|\{[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[a-z]+)?[},]|%(?:[0-9]+\$)?[sdifu@]",
     )
     .unwrap()
 });
@@ -38,8 +38,9 @@ static STRFTIME: LazyLock<Regex> =
 /// Conversions that only strftime has: their presence makes `%d` a day, not a number.
 static STRFTIME_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"%[-_0^#][a-zA-Z]|%[aAbBeHIjmMpPyYzZ](?:[^A-Za-z]|$)").unwrap());
-static VERSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[vV]\d+(?:\.{1,3}\d+)+|\d+(?:\.{1,3}\d+){2,}").unwrap());
+static VERSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[vV][0-9]+(?:\.{1,3}[0-9]+)+|[0-9]+(?:\.{1,3}[0-9]+){2,}").unwrap()
+});
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
     if STRFTIME_ONLY.is_match(scan.text) {
@@ -139,7 +140,13 @@ fn balanced_end(text: &str, start: usize) -> Option<usize> {
 /// Versions, in the form written without a leading `v`. A broken one (`2.1..0`) is a
 /// version too, so that it is compared, as a version, with the well-formed one.
 pub(super) fn scan_versions(scan: &mut Scan<'_>) {
-    for m in VERSION.find_iter(scan.text) {
+    // Every version has a `.`; text without one never compiles the regex.
+    let found: Vec<_> = if scan.text.contains('.') {
+        VERSION.find_iter(scan.text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in found {
         let range = m.range();
         let before = scan.before(range.start);
         if is_word_char(before) || before == Some('.') || is_word_char(scan.after(range.end)) {

@@ -33,7 +33,8 @@ pub struct Term {
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+|\.[0-9]+)*").unwrap());
 /// A year right after a term: ` 2026`, `2026`.
-static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?((?:19|20)\d{2})").unwrap());
+static YEAR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ ?((?:19|20)[0-9]{2})").unwrap());
 /// Words of any text, for containment checks.
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+|[0-9]+").unwrap());
 

@@ -33,7 +33,14 @@ const LANGUAGE_SEGMENTS: &[&str] = &[
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
-    for m in URL.find_iter(text) {
+    // Each regex is compiled on first use; text without the characters a match needs
+    // never pays for it (most values of a résumé have no link or address).
+    let links = if text.contains("://") {
+        URL.find_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in links {
         let end = m.start() + trim_url(m.as_str()).len();
         let range = m.start()..end;
         if range.is_empty() || !scan.free(&range) {
@@ -41,7 +48,12 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         }
         scan.claim(range.clone(), FactKind::Url(normal_url(&text[range])));
     }
-    for m in EMAIL.find_iter(text) {
+    let addresses = if text.contains('@') {
+        EMAIL.find_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in addresses {
         let local_start = m.as_str().trim_start_matches(['.', '-', '+']);
         let range = (m.end() - local_start.len())..m.end();
         if scan.free(&range) {

@@ -31,6 +31,10 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
     if same_text(pair) {
         return;
     }
+    // Chinese is outside ASCII: ASCII-only English never compiles the regex.
+    if pair.en.text.is_ascii() {
+        return;
+    }
     for m in HAN_RUN.find_iter(pair.en.text) {
         out.push(Hit {
             rule: "untranslated",
