@@ -66,6 +66,8 @@ pub struct Outcome {
     /// How many node pairs were compared.
     pub pairs: usize,
     pub findings: Vec<Finding>,
+    /// The side whose file does not exist (a file with no counterpart in `check`).
+    pub absent: Option<Side>,
 }
 
 impl Outcome {
@@ -138,6 +140,7 @@ fn compare(
         en,
         pairs,
         findings,
+        absent: None,
     })
 }
 
@@ -484,6 +487,7 @@ fn run_one(job: &Planned, options: &Options) -> Result<Outcome, Error> {
                 en,
                 pairs: 0,
                 findings,
+                absent: Some(side.other()),
             })
         }
     }

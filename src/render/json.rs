@@ -68,7 +68,10 @@ pub fn render(outcomes: &[Outcome], out: &mut dyn Write) -> io::Result<()> {
     let doc = Document {
         version: VERSION,
         summary: Summary {
-            files: outcomes.len() * 2,
+            files: outcomes
+                .iter()
+                .map(|o| if o.absent.is_some() { 1 } else { 2 })
+                .sum(),
             pairs: outcomes.iter().map(|o| o.pairs).sum(),
             errors: tally.errors,
             warnings: tally.warnings,
