@@ -82,6 +82,9 @@ fn plain_ok(text: &str) -> bool {
         && !text.contains(": ")
         && !text.ends_with(':')
         && !text.contains(" #")
+        // saphyr reads ` -` before a flow indicator (`[0 -]`) as a new entry's dash, not
+        // as the end of the scalar: quote such text rather than write it plain.
+        && !text.contains(" -")
         && !text.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`~".contains(c))
         && !text.contains(['\n', '\r', '\t', ',', '[', ']', '{', '}'])
 }
