@@ -429,17 +429,7 @@ pub fn run(
 
 fn run_one(job: &Planned, options: &Options) -> Result<Outcome, Error> {
     match job {
-        Planned::Both { zh, en } => {
-            let (zh, en) = std::thread::scope(|s| {
-                let en = s.spawn(|| read::read(en));
-                let zh = read::read(zh);
-                (
-                    zh,
-                    en.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                )
-            });
-            diff(zh?, en?, options)
-        }
+        Planned::Both { zh, en } => diff_paths(zh, en, options),
         Planned::Only {
             side,
             path,
