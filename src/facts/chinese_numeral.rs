@@ -8,14 +8,12 @@
 //! (`两周`, `一个`, `三次`, `十分钟`). All of them are written in words, so they are
 //! soft (see the number-mismatch rule): `一个` next to `a` is no finding.
 
-use std::sync::LazyLock;
+use super::{is_han, lex, Decimal, FactKind, Number, Scan, Unit};
 
-use regex::Regex;
-
-use super::{is_han, Decimal, FactKind, Number, Scan, Unit};
-
-static RUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[零〇一二两三四五六七八九十百千万亿]+").unwrap());
+/// The characters of a Chinese numeral: `[零〇一二两三四五六七八九十百千万亿]+`.
+fn is_numeral(ch: char) -> bool {
+    "零〇一二两三四五六七八九十百千万亿".contains(ch)
+}
 
 /// Measure words and units after which a numeral run is a quantity.
 const MEASURES: &[&str] = &[
@@ -77,7 +75,7 @@ pub(crate) fn is_measure_start(ch: char) -> bool {
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
-    for m in RUN.find_iter(text) {
+    for m in lex::char_runs(text, is_numeral).map(lex::Found::in_text(text)) {
         let mut range = m.range();
         let run = m.as_str();
         if !scan.free(&range) || NOT_NUMBERS.contains(&run) || run.chars().count() > 24 {

@@ -8,9 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::{Fact, FactKind, Scan};
+use super::{lex, Fact, FactKind, Scan};
 
 /// Which way a quantity moved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,15 +88,15 @@ const WORDS: &[(&str, Dir, bool)] = &[
     ("lower", Dir::Decrease, true),
 ];
 
-static HAN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    let han: Vec<&str> = WORDS
+/// The Chinese words of [`WORDS`], in its order (where two start at one place, the
+/// first wins).
+static HAN_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    WORDS
         .iter()
         .map(|w| w.0)
         .filter(|w| !w.is_ascii())
-        .collect();
-    Regex::new(&han.join("|")).unwrap()
+        .collect()
 });
-static LATIN_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+").unwrap());
 
 /// How far (bytes) a strong word reaches to its number, and a weak one.
 const REACH: usize = 24;
@@ -106,14 +104,13 @@ const WEAK_REACH: usize = 2;
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
-    let found: Vec<_> = HAN_WORDS
-        .find_iter(text)
-        .chain(LATIN_WORD.find_iter(text))
-        .filter_map(|m| {
+    let found: Vec<_> = lex::alternatives(text, &HAN_WORDS)
+        .chain(lex::runs(text, lex::latin))
+        .filter_map(|range| {
             let &(_, dir, weak) = WORDS
                 .iter()
-                .find(|w| w.0.eq_ignore_ascii_case(m.as_str()))?;
-            Some((m.range(), dir, weak))
+                .find(|w| w.0.eq_ignore_ascii_case(&text[range.clone()]))?;
+            Some((range, dir, weak))
         })
         .collect();
     for (range, dir, weak) in found {

@@ -5,11 +5,7 @@
 //! `First, we …` are not. Like Chinese numerals, words are soft: `one` or an unmatched
 //! word number is reported only against an unmatched number on the other side.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::{Decimal, FactKind, Number, Scan, Unit};
+use super::{lex, Decimal, FactKind, Number, Scan, Unit};
 
 /// Units of time that `a`/`an` counts as one of (`an hour` = `1 小时`).
 const TIME_UNITS: &[&str] = &[
@@ -85,8 +81,6 @@ const RANKED: &[&str] = &[
     "round", "tier", "edition", "grade", "honor", "honors", "honour", "position",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+").unwrap());
-
 fn lookup(table: &[(&str, u128)], word: &str) -> Option<u128> {
     table
         .iter()
@@ -96,7 +90,9 @@ fn lookup(table: &[(&str, u128)], word: &str) -> Option<u128> {
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
-    let words: Vec<regex::Match<'_>> = WORD.find_iter(text).collect();
+    let words: Vec<lex::Found<'_>> = lex::runs(text, lex::latin)
+        .map(lex::Found::in_text(text))
+        .collect();
     let mut k = 0;
     while k < words.len() {
         let word = words[k].as_str();

@@ -14,15 +14,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{FactKind, Scan};
+use super::{lex, FactKind, Scan};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*)\s*(/?)>"#)
-        .expect("valid regex")
-});
-
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
         .expect("valid regex")
 });
 
@@ -61,8 +56,8 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         scan.claim(range, FactKind::Tag(signature));
     }
     if scan.text.contains('&') {
-        for m in REFERENCE.find_iter(scan.text) {
-            scan.mask(m.range());
+        for m in lex::references(scan.text) {
+            scan.mask(m);
         }
     }
 }

@@ -18,6 +18,7 @@ mod date;
 mod direction;
 pub mod duration;
 mod english_number;
+mod lex;
 mod markup;
 pub mod names;
 mod number;

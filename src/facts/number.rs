@@ -12,11 +12,8 @@
 //! (`2nd`, `31st`), and `第3` is an ordinal too.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::{is_word_char, DateValue, Dir, FactKind, Scan, Term};
+use super::{is_word_char, lex, DateValue, Dir, FactKind, Scan, Term};
 
 /// An exact decimal: `digits × 10^exp`, without leading or trailing zeros.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -167,13 +164,9 @@ const SUFFIXES: &[(&str, Unit, i64)] = &[
     (" billion", Unit::Plain, 9),
 ];
 
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?").unwrap()
-});
-
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
-    for m in DIGITS.find_iter(text) {
+    for m in lex::numerals(text).map(lex::Found::in_text(text)) {
         let mut range = m.range();
         if !scan.free(&range) {
             continue;

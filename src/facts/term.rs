@@ -16,11 +16,8 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::{is_word_char, FactKind, Scan};
+use super::{is_word_char, lex, FactKind, Scan};
 use crate::source::Side;
 
 /// A term in normal form.
@@ -30,14 +27,6 @@ pub struct Term {
     pub words: Vec<String>,
 }
 
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+|\.[0-9]+)*").unwrap());
-/// A year right after a term: ` 2026`, `2026`.
-static YEAR_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ ?((?:19|20)[0-9]{2})").unwrap());
-/// Words of any text, for containment checks.
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+|[0-9]+").unwrap());
-
 /// Abbreviations that look like terms but are ordinarily translated.
 const TRANSLATED_ABBREVIATIONS: &[&str] =
     &["phd", "msc", "bsc", "beng", "meng", "ok", "am", "pm", "etc"];
@@ -45,7 +34,7 @@ const TRANSLATED_ABBREVIATIONS: &[&str] =
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
     let mut tokens: Vec<Range<usize>> = Vec::new();
-    for m in TOKEN.find_iter(text) {
+    for m in lex::tokens(text).map(lex::Found::in_text(text)) {
         // `2.1pt`, `30k`, `31st`: letters after a number are its unit, not a term.
         let before = scan.before(m.start());
         if is_word_char(before) || before == Some('.') || !scan.free(&m.range()) {
@@ -117,10 +106,10 @@ fn next_to_amount(text: &str, range: &Range<usize>) -> bool {
 fn with_year(text: &str, range: Range<usize>) -> Range<usize> {
     let last = text[range.clone()].rsplit([' ', '-']).next().unwrap_or("");
     let acronym = last.len() >= 2 && last.chars().all(|c| c.is_ascii_uppercase());
-    let Some(year) = YEAR_AFTER.captures(&text[range.end..]).filter(|_| acronym) else {
+    let Some(year) = lex::leading_year(&text[range.end..]).filter(|_| acronym) else {
         return range;
     };
-    let end = range.end + year.get(0).unwrap().end();
+    let end = range.end + year;
     let next = text[end..].chars().next();
     let decimal = matches!(next, Some('.' | ','))
         && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
@@ -179,8 +168,8 @@ pub fn is_strong(token: &str) -> bool {
 /// The normal form of a piece of text: its Latin words and digit runs, lowercased,
 /// plural `s` dropped.
 pub fn words(text: &str) -> Vec<String> {
-    WORD.find_iter(text)
-        .map(|m| fold_plural(&m.as_str().to_ascii_lowercase()))
+    lex::runs(text, lex::latin_or_digits)
+        .map(|m| fold_plural(&text[m].to_ascii_lowercase()))
         .collect()
 }
 

@@ -1,0 +1,343 @@
+//! Hand-written scanners for the simple token shapes the fact stages look for.
+//!
+//! Each of these was a regex. Compiling a regex costs 100,000 to 600,000 instructions
+//! on first use, and rcheck runs once per commit on a few kilobytes: on the bundled
+//! résumé the regexes were a third of the whole run. Each function states the pattern
+//! it implements, and a property test checks it against that regex (the regex crate's
+//! leftmost-first, non-overlapping `find_iter`).
+
+use std::ops::Range;
+
+/// A match in a text, with the accessors of `regex::Match`.
+#[derive(Clone, Debug)]
+pub(crate) struct Found<'a> {
+    text: &'a str,
+    range: Range<usize>,
+}
+
+impl<'a> Found<'a> {
+    pub(crate) fn in_text(text: &'a str) -> impl Fn(Range<usize>) -> Found<'a> {
+        move |range| Found { text, range }
+    }
+    pub(crate) fn start(&self) -> usize {
+        self.range.start
+    }
+    pub(crate) fn end(&self) -> usize {
+        self.range.end
+    }
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+    pub(crate) fn as_str(&self) -> &'a str {
+        &self.text[self.range.clone()]
+    }
+}
+
+/// The maximal runs of bytes of one class, left to right: `class` gives each byte a
+/// class, 0 for none. `[A-Za-z]+` is one class; `[A-Za-z]+|[0-9]+` is two, and
+/// `abc123` is then two runs.
+pub(crate) fn runs(text: &str, class: fn(u8) -> u8) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(|&b| class(b) != 0)?;
+        let kind = class(bytes[start]);
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| class(b) != kind)
+            .map_or(bytes.len(), |n| start + n);
+        at = end;
+        Some(start..end)
+    })
+}
+
+/// `[A-Za-z]+`.
+pub(crate) fn latin(b: u8) -> u8 {
+    u8::from(b.is_ascii_alphabetic())
+}
+
+/// `[A-Za-z]+|[0-9]+`.
+pub(crate) fn latin_or_digits(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' | b'a'..=b'z' => 1,
+        b'0'..=b'9' => 2,
+        _ => 0,
+    }
+}
+
+/// The maximal runs of characters in `set`: `[set]+`.
+pub(crate) fn char_runs(
+    text: &str,
+    set: fn(char) -> bool,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|&(_, c)| set(c))?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if !set(c) {
+                end = at;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// The occurrences of `words` in `text`, left to right, without overlap; where several
+/// start at one place the first in `words` wins: the alternation `w1|w2|…`.
+pub(crate) fn alternatives<'a>(
+    text: &'a str,
+    words: &'a [&'a str],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let rest = &text[at..];
+            if let Some(word) = words.iter().find(|w| rest.starts_with(**w)) {
+                let start = at;
+                at += word.len().max(1);
+                return Some(start..at);
+            }
+            at += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+}
+
+/// The number of ASCII digits at the start of `bytes`.
+pub(crate) fn digits(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// `[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?`: numerals, with
+/// thousands separators or without, and a decimal part.
+pub(crate) fn numerals(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
+        let run = digits(&bytes[start..]);
+        let mut end = start + run;
+        // `[0-9]{1,3}` must end where the run does for `,` to follow.
+        if run <= 3 {
+            while bytes.get(end) == Some(&b',') && digits(&bytes[end + 1..]) >= 3 {
+                end += 4;
+            }
+        }
+        if bytes.get(end) == Some(&b'.') {
+            let decimals = digits(&bytes[end + 1..]);
+            if decimals > 0 {
+                end += 1 + decimals;
+            }
+        }
+        at = end;
+        Some(start..end)
+    })
+}
+
+/// `[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+|\.[0-9]+)*`: a Latin word, and what a
+/// name or version may join to it (`VQ-VAE`, `GPT-4o`, `Llama3.1`).
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let alphanumerics = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count()
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(u8::is_ascii_alphabetic)?;
+        let mut end = start + alphanumerics(start);
+        loop {
+            let joined = match bytes.get(end) {
+                Some(b'-' | b'_') => alphanumerics(end + 1),
+                Some(b'.') => digits(&bytes[end + 1..]),
+                _ => 0,
+            };
+            if joined == 0 {
+                break;
+            }
+            end += 1 + joined;
+        }
+        at = end;
+        Some(start..end)
+    })
+}
+
+/// `^ ?((?:19|20)[0-9]{2})`: the end of a year at the start of `text`, after at most
+/// one space.
+pub(crate) fn leading_year(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let from = usize::from(bytes.first() == Some(&b' '));
+    let year = bytes.get(from..from + 4)?;
+    (matches!(&year[..2], b"19" | b"20") && year[2..].iter().all(u8::is_ascii_digit))
+        .then_some(from + 4)
+}
+
+/// `&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`: HTML character
+/// references (`&amp;`, `&#38;`, `&#x26;`).
+pub(crate) fn references(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let run = |from: usize, class: fn(&u8) -> bool| {
+        bytes
+            .get(from..)
+            .map_or(0, |rest| rest.iter().take_while(|b| class(b)).count())
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let start = at + bytes[at..].iter().position(|&b| b == b'&')?;
+        at = start + 1;
+        // The name, digits or hex digits must all be taken for `;` to follow.
+        let within = |from: usize, class: fn(&u8) -> bool, most: usize| {
+            let n = run(from, class);
+            (1..=most).contains(&n).then_some(from + n)
+        };
+        let end = match (bytes.get(start + 1), bytes.get(start + 2)) {
+            (Some(b), _) if b.is_ascii_alphabetic() => {
+                within(start + 2, u8::is_ascii_alphanumeric, 31)
+            }
+            (Some(b'#'), Some(b'x' | b'X')) => within(start + 3, u8::is_ascii_hexdigit, 6),
+            (Some(b'#'), _) => within(start + 2, u8::is_ascii_digit, 7),
+            _ => None,
+        };
+        if let Some(end) = end.filter(|&end| bytes.get(end) == Some(&b';')) {
+            at = end + 1;
+            return Some(start..at);
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    fn found(re: &str, text: &str) -> Vec<Range<usize>> {
+        Regex::new(re)
+            .unwrap()
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect()
+    }
+
+    /// Strings from pieces that make the patterns match often and fail in every way.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = vec![
+            "a", "Z", "k", "v", "0", "1", "9", "19", "20", "24", "123", "1234", ",", ",000", ",12",
+            ".", ".5", "-", "_", " ", "  ", "年", "一", "十", "万", "两", "é", "Ａ", "３", "\t",
+            "%", "提升", "降低", "增加",
+        ];
+        prop::collection::vec(prop::sample::select(pieces), 0..16).prop_map(|p| p.concat())
+    }
+
+    fn references_text() -> impl Strategy<Value = String> {
+        let pieces = vec![
+            "&",
+            ";",
+            "#",
+            "x",
+            "X",
+            "a",
+            "F",
+            "g",
+            "0",
+            "12345678",
+            "abcdefghijklmnop",
+            "é",
+            " ",
+        ];
+        prop::collection::vec(prop::sample::select(pieces), 0..12).prop_map(|p| p.concat())
+    }
+
+    const HAN_NUMERALS: &str = "零〇一二两三四五六七八九十百千万亿";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn runs_are_the_regexes(text in text()) {
+            prop_assert_eq!(runs(&text, latin).collect::<Vec<_>>(), found(r"[A-Za-z]+", &text));
+            prop_assert_eq!(
+                runs(&text, latin_or_digits).collect::<Vec<_>>(),
+                found(r"[A-Za-z]+|[0-9]+", &text)
+            );
+            prop_assert_eq!(
+                char_runs(&text, |c| HAN_NUMERALS.contains(c)).collect::<Vec<_>>(),
+                found(&format!("[{HAN_NUMERALS}]+"), &text)
+            );
+        }
+
+        #[test]
+        fn numerals_are_the_regex(text in text()) {
+            prop_assert_eq!(
+                numerals(&text).collect::<Vec<_>>(),
+                found(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?", &text)
+            );
+        }
+
+        #[test]
+        fn tokens_are_the_regex(text in text()) {
+            prop_assert_eq!(
+                tokens(&text).collect::<Vec<_>>(),
+                found(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+|\.[0-9]+)*", &text)
+            );
+        }
+
+        #[test]
+        fn references_are_the_regex(text in references_text()) {
+            prop_assert_eq!(
+                references(&text).collect::<Vec<_>>(),
+                found(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});", &text)
+            );
+        }
+
+        #[test]
+        fn leading_year_is_the_regex(text in text()) {
+            let re = Regex::new(r"^ ?((?:19|20)[0-9]{2})").unwrap();
+            prop_assert_eq!(leading_year(&text), re.find(&text).map(|m| m.end()));
+        }
+
+        #[test]
+        fn alternatives_are_the_regex(text in text()) {
+            let words = ["提升", "提", "降低", "增加", "加", "万"];
+            prop_assert_eq!(
+                alternatives(&text, &words).collect::<Vec<_>>(),
+                found(&words.join("|"), &text)
+            );
+        }
+    }
+
+    #[test]
+    fn examples() {
+        let all = |found: Vec<Range<usize>>, text: &str| -> Vec<String> {
+            found.into_iter().map(|r| text[r].to_string()).collect()
+        };
+        let table: [(&str, &[&str]); 6] = [
+            ("1,234,567.89 and 12", &["1,234,567.89", "12"]),
+            ("1234,567", &["1234", "567"]),
+            ("1,2345", &["1,234", "5"]),
+            ("3. 4.5.6", &["3", "4.5", "6"]),
+            ("+6.35%", &["6.35"]),
+            ("1,23", &["1", "23"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(all(numerals(text).collect(), text), want, "{text}");
+        }
+        let table: [(&str, &[&str]); 4] = [
+            ("VQ-VAE and GPT-4o", &["VQ-VAE", "and", "GPT-4o"]),
+            ("Llama3.1.x v2.", &["Llama3.1", "x", "v2"]),
+            ("snake_case_ -x", &["snake_case", "x"]),
+            ("3D 2.1pt", &["D", "pt"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(all(tokens(text).collect(), text), want, "{text}");
+        }
+        assert_eq!(leading_year(" 2026)"), Some(5));
+        assert_eq!(leading_year("  2026"), None);
+        assert_eq!(leading_year("2126"), None);
+    }
+}
