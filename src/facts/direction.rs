@@ -90,13 +90,8 @@ const WORDS: &[(&str, Dir, bool)] = &[
 
 /// The Chinese words of [`WORDS`], in its order (where two start at one place, the
 /// first wins).
-static HAN_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
-    WORDS
-        .iter()
-        .map(|w| w.0)
-        .filter(|w| !w.is_ascii())
-        .collect()
-});
+static HAN_WORDS: LazyLock<lex::Alternation<'static>> =
+    LazyLock::new(|| lex::Alternation::new(WORDS.iter().map(|w| w.0).filter(|w| !w.is_ascii())));
 
 /// How far (bytes) a strong word reaches to its number, and a weak one.
 const REACH: usize = 24;
@@ -104,7 +99,8 @@ const WEAK_REACH: usize = 2;
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
     let text = scan.text;
-    let found: Vec<_> = lex::alternatives(text, &HAN_WORDS)
+    let found: Vec<_> = HAN_WORDS
+        .find_iter(text)
         .chain(lex::runs(text, lex::latin))
         .filter_map(|range| {
             let &(_, dir, weak) = WORDS

@@ -76,11 +76,22 @@ fn trimmed(text: &str, range: std::ops::Range<usize>) -> Option<(std::ops::Range
 
 /// Letters and digits, lowercased; everything else dropped.
 pub fn normal_form(sentence: &str) -> String {
-    sentence
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut normal = String::with_capacity(sentence.len());
+    for c in sentence.chars() {
+        // ASCII and Chinese characters (no case) first: most text is one or the other,
+        // and the general tables are binary searches.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                normal.push(c.to_ascii_lowercase());
+            }
+        } else if matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') {
+            // The two main blocks of Chinese characters, assigned throughout.
+            normal.push(c);
+        } else if c.is_alphanumeric() {
+            normal.extend(c.to_lowercase());
+        }
+    }
+    normal
 }
 
 #[cfg(test)]
@@ -97,6 +108,20 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_unicode_tables() {
+        let general = |c: char| -> String {
+            Some(c)
+                .filter(|c| c.is_alphanumeric())
+                .into_iter()
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(super::normal_form(&c.to_string()), general(c), "{c:?}");
+        }
     }
 
     #[test]
