@@ -113,6 +113,20 @@ fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8]
                 None => break,
             }
         }
+        if word.is_empty() && digits.is_empty() {
+            // A word of plain ASCII (most are) is taken whole, unless a full-width
+            // form continues it.
+            let end = at
+                + bytes[at..]
+                    .iter()
+                    .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
+                    .unwrap_or(bytes.len() - at);
+            if bytes.get(end) != Some(&0xEF) {
+                ascii_word(&bytes[at..end], word, emit);
+                at = end;
+                continue;
+            }
+        }
         let (ch, len) = ascii_form(&bytes[at..]);
         at += len;
         if ch.is_ascii_digit() {
@@ -132,6 +146,34 @@ fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8]
         emit(digits);
     }
     flush_word(word, marked, emit);
+}
+
+/// The tokens of a word of ASCII letters, digits and `-` that starts with a letter or
+/// digit, in the order the character loop of [`neutral_tokens`] gives them: each run
+/// of digits, then the word if it is neutral.
+fn ascii_word(bytes: &[u8], word: &mut Vec<u8>, emit: &mut impl FnMut(&[u8])) {
+    let mut marked = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run > 0 {
+            emit(&bytes[at..at + run]);
+            marked = true;
+            at += run;
+        } else {
+            marked |= bytes[at].is_ascii_uppercase();
+            at += 1;
+        }
+    }
+    if marked && is_neutral(bytes) {
+        word.clear();
+        word.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        emit(word);
+        word.clear();
+    }
 }
 
 /// The character at the start of `bytes` (valid UTF-8) as ASCII after [`fold_width`],
@@ -203,6 +245,81 @@ fn fold_width(ch: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`neutral_tokens`] one character at a time, before plain ASCII words were taken
+    /// whole: the specification the fast path is held to.
+    fn reference(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8])) {
+        let Scratch {
+            word,
+            marked,
+            digits,
+        } = scratch;
+        word.clear();
+        digits.clear();
+        *marked = false;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if word.is_empty() && digits.is_empty() {
+                // Between tokens: skip to the next byte that can start one (an ASCII letter
+                // or digit, or the lead byte of a full-width form). Always a char boundary.
+                // Eight bytes at a time through Chinese text: all non-ASCII, no 0xEF.
+                while let Some(word) = bytes.get(at..at + 8) {
+                    let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                    let high = 0x8080_8080_8080_8080;
+                    if word & high != high || has_zero_byte(word ^ 0xEFEF_EFEF_EFEF_EFEF) {
+                        break;
+                    }
+                    at += 8;
+                }
+                match bytes[at..]
+                    .iter()
+                    .position(|&b| b.is_ascii_alphanumeric() || b == 0xEF)
+                {
+                    Some(skip) => at += skip,
+                    None => break,
+                }
+            }
+            let (ch, len) = ascii_form(&bytes[at..]);
+            at += len;
+            if ch.is_ascii_digit() {
+                digits.push(ch);
+            } else if !digits.is_empty() {
+                emit(digits);
+                digits.clear();
+            }
+            if ch.is_ascii_alphanumeric() || (ch == b'-' && !word.is_empty()) {
+                word.push(ch);
+                *marked |= ch.is_ascii_uppercase() || ch.is_ascii_digit();
+            } else if !word.is_empty() {
+                flush_word(word, marked, emit);
+            }
+        }
+        if !digits.is_empty() {
+            emit(digits);
+        }
+        flush_word(word, marked, emit);
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_words_whole_are_characters_one_by_one(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "GPT", "gpt", "Vq", "x", "4", "2024", "-", "--", "Ａ", "ｂ", "４", "－",
+                    " ", "中", "é", ".", "😀", "\u{3000}",
+                ]),
+                0..14,
+            )
+        ) {
+            let text = pieces.concat();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            neutral_tokens(&text, &mut Scratch::default(), &mut |t| fast.push(t.to_vec()));
+            reference(&text, &mut Scratch::default(), &mut |t| slow.push(t.to_vec()));
+            prop_assert_eq!(fast, slow);
+        }
+    }
 
     fn tokens(text: &str) -> Vec<String> {
         let mut out = Vec::new();
