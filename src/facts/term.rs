@@ -194,29 +194,45 @@ fn fold_plural(word: &str) -> String {
 /// The Latin words of a text, to ask whether a term occurs in it.
 pub struct WordIndex {
     words: Vec<String>,
-    at: HashMap<String, Vec<usize>>,
+    /// Where each word occurs, for texts of more than [`SCAN_WORDS`] words; shorter
+    /// ones (nearly all) are scanned, which costs less than building the map.
+    at: Option<HashMap<String, Vec<usize>>>,
 }
+
+/// Up to this many words a text is scanned for a term instead of indexed.
+const SCAN_WORDS: usize = 64;
 
 impl WordIndex {
     pub fn of(text: &str) -> WordIndex {
         let folded: String = text.chars().map(super::fold_width).collect();
         let words = words(&folded);
-        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
-        for (k, w) in words.iter().enumerate() {
-            at.entry(w.clone()).or_default().push(k);
-        }
+        let at = (words.len() > SCAN_WORDS).then(|| {
+            let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+            for (k, w) in words.iter().enumerate() {
+                at.entry(w.clone()).or_default().push(k);
+            }
+            at
+        });
         WordIndex { words, at }
     }
 
-    /// Whether `term` occurs as consecutive words. Looks from the term's rarest word,
-    /// so common words do not make this slow.
+    /// Whether `term` occurs as consecutive words. In a long text, looks from the
+    /// term's rarest word, so common words do not make this slow.
     pub fn contains(&self, term: &[String]) -> bool {
-        if term.is_empty() {
+        let Some(first) = term.first() else {
             return true;
-        }
+        };
+        let occurs_at = |p: usize| {
+            self.words
+                .get(p..p + term.len())
+                .is_some_and(|window| window == term)
+        };
+        let Some(at) = &self.at else {
+            return (0..self.words.len()).any(|p| self.words[p] == *first && occurs_at(p));
+        };
         let mut rarest = None;
         for (k, w) in term.iter().enumerate() {
-            let Some(positions) = self.at.get(w) else {
+            let Some(positions) = at.get(w) else {
                 return false;
             };
             if rarest.is_none_or(|(_, p): (usize, &Vec<usize>)| positions.len() < p.len()) {
@@ -224,13 +240,7 @@ impl WordIndex {
             }
         }
         let (k, positions) = rarest.expect("term is not empty");
-        positions.iter().any(|&p| {
-            p >= k
-                && self
-                    .words
-                    .get(p - k..p - k + term.len())
-                    .is_some_and(|window| window == term)
-        })
+        positions.iter().any(|&p| p >= k && occurs_at(p - k))
     }
 }
 
@@ -366,18 +376,33 @@ mod tests {
 
     #[test]
     fn word_index_finds_consecutive_words() {
-        let index = WordIndex::of("introducing special tokens, QKNorm, Attention Gate, and Sparse MoE modules; SIGIR 2026");
-        for yes in [
-            "token",
-            "attention gate",
-            "Sparse MoE",
-            "sigir2026",
-            "QKNorm",
-        ] {
-            assert!(index.contains(&words(yes)), "{yes}");
-        }
-        for no in ["gate attention", "KDD", "moe sparse", "sigir 2025"] {
-            assert!(!index.contains(&words(no)), "{no}");
+        let text = "introducing special tokens, QKNorm, Attention Gate, and Sparse MoE modules; SIGIR 2026";
+        // Short texts are scanned, long ones indexed: both must answer alike.
+        let long = format!(
+            "{} {text} {}",
+            "the gate and ".repeat(30),
+            "sparse ".repeat(30)
+        );
+        for text in [text, long.as_str()] {
+            let index = WordIndex::of(text);
+            for yes in [
+                "token",
+                "attention gate",
+                "Sparse MoE",
+                "sigir2026",
+                "QKNorm",
+            ] {
+                assert!(index.contains(&words(yes)), "{yes}");
+            }
+            for no in [
+                "gate attention",
+                "KDD",
+                "moe sparse",
+                "sigir 2025",
+                "2026 sigir",
+            ] {
+                assert!(!index.contains(&words(no)), "{no}");
+            }
         }
     }
 
