@@ -116,13 +116,21 @@ fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8]
         if word.is_empty() && digits.is_empty() {
             // A word of plain ASCII (most are) is taken whole, unless a full-width
             // form continues it.
-            let end = at
-                + bytes[at..]
-                    .iter()
-                    .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
-                    .unwrap_or(bytes.len() - at);
+            // One pass finds its end and whether it holds a capital or digit: most
+            // English words hold neither and yield nothing.
+            let (mut end, mut kinds) = (at, 0);
+            while let Some(&b) = bytes.get(end) {
+                let kind = WORD_BYTE[usize::from(b)];
+                if kind == 0 {
+                    break;
+                }
+                kinds |= kind;
+                end += 1;
+            }
             if bytes.get(end) != Some(&0xEF) {
-                ascii_word(&bytes[at..end], word, emit);
+                if kinds & MARK != 0 {
+                    ascii_word(&bytes[at..end], word, emit);
+                }
                 at = end;
                 continue;
             }
@@ -147,6 +155,24 @@ fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8]
     }
     flush_word(word, marked, emit);
 }
+
+/// What each byte is to an ASCII word: 0 for none, [`PLAIN`] for a lowercase letter or
+/// `-`, [`MARK`] for a capital or digit.
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'-' => PLAIN,
+            b'A'..=b'Z' | b'0'..=b'9' => MARK,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+const PLAIN: u8 = 1;
+const MARK: u8 = 2;
 
 /// The tokens of a word of ASCII letters, digits and `-` that starts with a letter or
 /// digit, in the order the character loop of [`neutral_tokens`] gives them: each run
