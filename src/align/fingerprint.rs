@@ -82,6 +82,17 @@ struct Scratch {
 /// Works on bytes: only ASCII and full-width ASCII forms can be part of a token, every
 /// other character is a separator, so Chinese text is skipped without decoding it.
 fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8])) {
+    tokens_of::<true>(text, scratch, emit)
+}
+
+/// [`neutral_tokens`], taking a word of plain ASCII whole when `WHOLE_WORDS` (most
+/// words are), or every word one character at a time: the specification the fast path
+/// is tested against.
+fn tokens_of<const WHOLE_WORDS: bool>(
+    text: &str,
+    scratch: &mut Scratch,
+    emit: &mut impl FnMut(&[u8]),
+) {
     let Scratch {
         word,
         marked,
@@ -113,10 +124,9 @@ fn neutral_tokens(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8]
                 None => break,
             }
         }
-        if word.is_empty() && digits.is_empty() {
-            // A word of plain ASCII (most are) is taken whole, unless a full-width
-            // form continues it.
-            // One pass finds its end and whether it holds a capital or digit: most
+        if WHOLE_WORDS && word.is_empty() && digits.is_empty() {
+            // A word of plain ASCII is taken whole, unless a full-width form continues
+            // it. One pass finds its end and whether it holds a capital or digit: most
             // English words hold neither and yield nothing.
             let (mut end, mut kinds) = (at, 0);
             while let Some(&b) = bytes.get(end) {
@@ -273,61 +283,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// [`neutral_tokens`] one character at a time, before plain ASCII words were taken
-    /// whole: the specification the fast path is held to.
-    fn reference(text: &str, scratch: &mut Scratch, emit: &mut impl FnMut(&[u8])) {
-        let Scratch {
-            word,
-            marked,
-            digits,
-        } = scratch;
-        word.clear();
-        digits.clear();
-        *marked = false;
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            if word.is_empty() && digits.is_empty() {
-                // Between tokens: skip to the next byte that can start one (an ASCII letter
-                // or digit, or the lead byte of a full-width form). Always a char boundary.
-                // Eight bytes at a time through Chinese text: all non-ASCII, no 0xEF.
-                while let Some(word) = bytes.get(at..at + 8) {
-                    let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-                    let high = 0x8080_8080_8080_8080;
-                    if word & high != high || has_zero_byte(word ^ 0xEFEF_EFEF_EFEF_EFEF) {
-                        break;
-                    }
-                    at += 8;
-                }
-                match bytes[at..]
-                    .iter()
-                    .position(|&b| b.is_ascii_alphanumeric() || b == 0xEF)
-                {
-                    Some(skip) => at += skip,
-                    None => break,
-                }
-            }
-            let (ch, len) = ascii_form(&bytes[at..]);
-            at += len;
-            if ch.is_ascii_digit() {
-                digits.push(ch);
-            } else if !digits.is_empty() {
-                emit(digits);
-                digits.clear();
-            }
-            if ch.is_ascii_alphanumeric() || (ch == b'-' && !word.is_empty()) {
-                word.push(ch);
-                *marked |= ch.is_ascii_uppercase() || ch.is_ascii_digit();
-            } else if !word.is_empty() {
-                flush_word(word, marked, emit);
-            }
-        }
-        if !digits.is_empty() {
-            emit(digits);
-        }
-        flush_word(word, marked, emit);
-    }
-
     proptest! {
         #[test]
         fn ascii_words_whole_are_characters_one_by_one(
@@ -342,7 +297,7 @@ mod tests {
             let text = pieces.concat();
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
             neutral_tokens(&text, &mut Scratch::default(), &mut |t| fast.push(t.to_vec()));
-            reference(&text, &mut Scratch::default(), &mut |t| slow.push(t.to_vec()));
+            tokens_of::<false>(&text, &mut Scratch::default(), &mut |t| slow.push(t.to_vec()));
             prop_assert_eq!(fast, slow);
         }
     }
