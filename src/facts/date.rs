@@ -19,6 +19,7 @@
 
 use std::ops::Range;
 
+use super::lex::{literal, one_char, spaces};
 use super::{is_word_char, FactKind, Scan};
 
 /// A point in time, as precise as it was written.
@@ -421,17 +422,6 @@ fn digits_then(
     Some((at..digits_end, then(digits_end)?))
 }
 
-/// One character for which `pred` holds.
-fn one_char(text: &str, at: usize, pred: impl Fn(char) -> bool) -> Option<usize> {
-    let c = text[at..].chars().next().filter(|&c| pred(c))?;
-    Some(at + c.len_utf8())
-}
-
-/// `word`, exactly.
-fn literal(text: &str, at: usize, word: &str) -> Option<usize> {
-    text[at..].starts_with(word).then_some(at + word.len())
-}
-
 /// `(?i:word)` for a lowercase ASCII `word`: see [`folds_to`].
 fn literal_ignore_case(text: &str, at: usize, word: &str) -> Option<usize> {
     let mut end = at;
@@ -459,12 +449,6 @@ fn is_letter_ignore_case(c: char) -> bool {
 /// `\s?`, greedy: Unicode White_Space, as `char::is_whitespace`.
 fn optional_space(text: &str, at: usize) -> usize {
     one_char(text, at, char::is_whitespace).unwrap_or(at)
-}
-
-/// `\s*`, greedy.
-fn spaces(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    text.len() - rest.trim_start_matches(char::is_whitespace).len()
 }
 
 /// `\s+`, greedy.

@@ -125,6 +125,48 @@ impl<'w> Alternation<'w> {
     }
 }
 
+// Pieces of patterns, for the scanners here and in `date` and `placeholder`. Each takes
+// the text and a position, and returns the position after what it read.
+
+/// `word`, exactly.
+pub(crate) fn literal(text: &str, at: usize, word: &str) -> Option<usize> {
+    let rest = text.as_bytes().get(at..)?;
+    rest.starts_with(word.as_bytes()).then_some(at + word.len())
+}
+
+/// `[class]`: one ASCII byte of the class.
+pub(crate) fn one(text: &str, at: usize, class: impl Fn(u8) -> bool) -> Option<usize> {
+    text.as_bytes()
+        .get(at)
+        .is_some_and(|&b| class(b))
+        .then_some(at + 1)
+}
+
+/// `[class]*`, greedy: the end of the longest run of the class from `at`.
+pub(crate) fn star(text: &str, at: usize, class: impl Fn(u8) -> bool) -> usize {
+    let rest = text.as_bytes().get(at..).unwrap_or_default();
+    at + rest.iter().take_while(|&&b| class(b)).count()
+}
+
+/// `[class]+`, greedy.
+pub(crate) fn plus(text: &str, at: usize, class: impl Fn(u8) -> bool) -> Option<usize> {
+    let end = star(text, at, class);
+    (end > at).then_some(end)
+}
+
+/// One character for which `pred` holds.
+pub(crate) fn one_char(text: &str, at: usize, pred: impl Fn(char) -> bool) -> Option<usize> {
+    let c = text.get(at..)?.chars().next().filter(|&c| pred(c))?;
+    Some(at + c.len_utf8())
+}
+
+/// `\s*`, greedy: Unicode `White_Space`, which is the regex crate's `\s` and
+/// `char::is_whitespace` (U+3000 takes three bytes).
+pub(crate) fn spaces(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or_default();
+    at + (rest.len() - rest.trim_start_matches(char::is_whitespace).len())
+}
+
 /// The number of ASCII digits at the start of `bytes`.
 pub(crate) fn digits(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|b| b.is_ascii_digit()).count()
@@ -160,26 +202,18 @@ pub(crate) fn numerals(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// name or version may join to it (`VQ-VAE`, `GPT-4o`, `Llama3.1`).
 pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
-    let alphanumerics = |from: usize| {
-        bytes[from..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count()
-    };
     let mut at = 0;
     std::iter::from_fn(move || {
         let start = at + bytes[at..].iter().position(u8::is_ascii_alphabetic)?;
-        let mut end = start + alphanumerics(start);
+        let mut end = star(text, start, |b| b.is_ascii_alphanumeric());
         loop {
             let joined = match bytes.get(end) {
-                Some(b'-' | b'_') => alphanumerics(end + 1),
-                Some(b'.') => digits(&bytes[end + 1..]),
-                _ => 0,
+                Some(b'-' | b'_') => plus(text, end + 1, |b| b.is_ascii_alphanumeric()),
+                Some(b'.') => plus(text, end + 1, |b| b.is_ascii_digit()),
+                _ => None,
             };
-            if joined == 0 {
-                break;
-            }
-            end += 1 + joined;
+            let Some(joined) = joined else { break };
+            end = joined;
         }
         at = end;
         Some(start..end)
@@ -200,30 +234,24 @@ pub(crate) fn leading_year(text: &str) -> Option<usize> {
 /// references (`&amp;`, `&#38;`, `&#x26;`).
 pub(crate) fn references(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
-    let run = |from: usize, class: fn(&u8) -> bool| {
-        bytes
-            .get(from..)
-            .map_or(0, |rest| rest.iter().take_while(|b| class(b)).count())
-    };
     let mut at = 0;
     std::iter::from_fn(move || loop {
         let start = at + bytes[at..].iter().position(|&b| b == b'&')?;
         at = start + 1;
         // The name, digits or hex digits must all be taken for `;` to follow.
-        let within = |from: usize, class: fn(&u8) -> bool, most: usize| {
-            let n = run(from, class);
-            (1..=most).contains(&n).then_some(from + n)
+        let within = |from: usize, class: fn(u8) -> bool, most: usize| {
+            plus(text, from, class).filter(|&end| end - from <= most)
         };
         let end = match (bytes.get(start + 1), bytes.get(start + 2)) {
             (Some(b), _) if b.is_ascii_alphabetic() => {
-                within(start + 2, u8::is_ascii_alphanumeric, 31)
+                within(start + 2, |b| b.is_ascii_alphanumeric(), 31)
             }
-            (Some(b'#'), Some(b'x' | b'X')) => within(start + 3, u8::is_ascii_hexdigit, 6),
-            (Some(b'#'), _) => within(start + 2, u8::is_ascii_digit, 7),
+            (Some(b'#'), Some(b'x' | b'X')) => within(start + 3, |b| b.is_ascii_hexdigit(), 6),
+            (Some(b'#'), _) => within(start + 2, |b| b.is_ascii_digit(), 7),
             _ => None,
         };
-        if let Some(end) = end.filter(|&end| bytes.get(end) == Some(&b';')) {
-            at = end + 1;
+        if let Some(end) = end.and_then(|end| literal(text, end, ";")) {
+            at = end;
             return Some(start..at);
         }
     })

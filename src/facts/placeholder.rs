@@ -27,6 +27,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
+use super::lex::{literal, one, plus, spaces, star};
 use super::{is_word_char, FactKind, Scan};
 
 pub(super) fn scan(scan: &mut Scan<'_>) {
@@ -207,37 +208,37 @@ fn placeholder_at(text: &str, i: usize) -> Option<usize> {
 
 /// `%\{[A-Za-z_][A-Za-z0-9_.]*\}`: `%{count}`.
 fn percent_brace(text: &str, i: usize) -> Option<usize> {
-    let i = one(text, lit(text, i, "%{")?, ident_start)?;
-    lit(text, star(text, i, name_char), "}")
+    let i = one(text, literal(text, i, "%{")?, ident_start)?;
+    literal(text, star(text, i, name_char), "}")
 }
 
 /// `%<[A-Za-z_][A-Za-z0-9_]*>[sdifu]`: `%<count>d`.
 fn percent_angle(text: &str, i: usize) -> Option<usize> {
-    let i = one(text, lit(text, i, "%<")?, ident_start)?;
-    let i = lit(text, star(text, i, ident_char), ">")?;
+    let i = one(text, literal(text, i, "%<")?, ident_start)?;
+    let i = literal(text, star(text, i, ident_char), ">")?;
     one(text, i, |b| b"sdifu".contains(&b))
 }
 
 /// `\{\{\s*[A-Za-z0-9_.]+\s*\}\}`: `{{ n }}`.
 fn double_brace(text: &str, i: usize) -> Option<usize> {
-    let i = plus(text, spaces(text, lit(text, i, "{{")?), name_char)?;
-    lit(text, spaces(text, i), "}}")
+    let i = plus(text, spaces(text, literal(text, i, "{{")?), name_char)?;
+    literal(text, spaces(text, i), "}}")
 }
 
 /// `\$\{[A-Za-z0-9_.]+\}`: `${name}`.
 fn dollar_brace(text: &str, i: usize) -> Option<usize> {
-    lit(text, plus(text, lit(text, i, "${")?, name_char)?, "}")
+    literal(text, plus(text, literal(text, i, "${")?, name_char)?, "}")
 }
 
 /// `\{[0-9]+\}`: `{0}`.
 fn numbered(text: &str, i: usize) -> Option<usize> {
-    lit(text, plus(text, lit(text, i, "{")?, digit)?, "}")
+    literal(text, plus(text, literal(text, i, "{")?, digit)?, "}")
 }
 
 /// `\{[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[a-z]+)?[},]`: `{name}`, or the head of an ICU
 /// argument, `{count, plural,` (or `{count,` when no keyword and `,` follow the name).
 fn brace_name(text: &str, i: usize) -> Option<usize> {
-    let i = one(text, lit(text, i, "{")?, ident_start)?;
+    let i = one(text, literal(text, i, "{")?, ident_start)?;
     let i = star(text, i, ident_char);
     let close = |j| one(text, j, |b| b == b'}' || b == b',');
     keyword(text, i).and_then(close).or_else(|| close(i))
@@ -245,16 +246,16 @@ fn brace_name(text: &str, i: usize) -> Option<usize> {
 
 /// `\s*,\s*[a-z]+`: `, plural` of `{count, plural,`.
 fn keyword(text: &str, i: usize) -> Option<usize> {
-    let i = lit(text, spaces(text, i), ",")?;
+    let i = literal(text, spaces(text, i), ",")?;
     plus(text, spaces(text, i), |b| b.is_ascii_lowercase())
 }
 
 /// `%(?:[0-9]+\$)?[sdifu@]`: `%s`, `%1$s`.
 fn printf(text: &str, i: usize) -> Option<usize> {
-    let i = lit(text, i, "%")?;
+    let i = literal(text, i, "%")?;
     let conversion = |j| one(text, j, |b| b"sdifu@".contains(&b));
     plus(text, i, digit)
-        .and_then(|j| lit(text, j, "$"))
+        .and_then(|j| literal(text, j, "$"))
         .and_then(conversion)
         .or_else(|| conversion(i))
 }
@@ -273,7 +274,7 @@ fn find_strftime(text: &str, from: usize) -> Option<Range<usize>> {
         from,
         |b| b == b'%',
         |text, i| {
-            let i = lit(text, i, "%")?;
+            let i = literal(text, i, "%")?;
             let letter = |j| one(text, j, |b| STRFTIME_LETTERS.contains(&b));
             one(text, i, |b| STRFTIME_FLAGS.contains(&b))
                 .and_then(letter)
@@ -362,44 +363,6 @@ fn part(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     plus(text, dots, digit)
-}
-
-/// `literal`: the end of `literal` if `text` holds it at `i`.
-fn lit(text: &str, i: usize, literal: &str) -> Option<usize> {
-    let rest = text.as_bytes().get(i..)?;
-    rest.starts_with(literal.as_bytes())
-        .then_some(i + literal.len())
-}
-
-/// `[class]`: one ASCII byte of the class.
-fn one(text: &str, i: usize, class: impl Fn(u8) -> bool) -> Option<usize> {
-    text.as_bytes()
-        .get(i)
-        .is_some_and(|&b| class(b))
-        .then_some(i + 1)
-}
-
-/// `[class]*`, greedy: the end of the longest run of the class from `i`.
-fn star(text: &str, i: usize, class: impl Fn(u8) -> bool) -> usize {
-    let rest = text.as_bytes().get(i..).unwrap_or_default();
-    i + rest.iter().take_while(|&&b| class(b)).count()
-}
-
-/// `[class]+`, greedy.
-fn plus(text: &str, i: usize, class: impl Fn(u8) -> bool) -> Option<usize> {
-    let end = star(text, i, class);
-    (end > i).then_some(end)
-}
-
-/// `\s*`: Unicode white space (`White_Space`, as the regex crate's `\s`), which may
-/// take several bytes (U+3000).
-fn spaces(text: &str, i: usize) -> usize {
-    let rest = text.get(i..).unwrap_or_default();
-    i + rest
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .map(char::len_utf8)
-        .sum::<usize>()
 }
 
 /// `[A-Za-z_]`
