@@ -277,8 +277,10 @@ fn root(file: &SourceFile) -> Result<Node, Error> {
 /// valid for every occurrence.
 ///
 /// The keys borrow the values from the trees, so an entry costs the same whatever the
-/// values' length. The hash is foldhash (seeded per process, so a file cannot be
-/// written to make its look-ups collide), several times faster than SipHash on text.
+/// values' length. The hash is foldhash, several times faster than SipHash on text and
+/// seeded at random on every run, so a file cannot be prepared to make its look-ups
+/// collide (its authors call it minimally DoS-resistant: enough for a process that
+/// lives for one check and shows nobody its hashes).
 #[derive(Default)]
 struct TextMemo<'a> {
     hits: foldhash::HashMap<(&'a str, &'a str, Option<Decimal>), Vec<Hit>>,
