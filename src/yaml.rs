@@ -8,7 +8,9 @@
 //! out-of-memory abort.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
 
@@ -32,12 +34,23 @@ pub enum NodeKind {
     Mapping(Vec<Entry>),
 }
 
+/// The text of a key or a scalar. Texts are interned per file: equal texts of one file
+/// share one allocation, so two texts of the same file are equal exactly when they are
+/// the same pointer ([`Arc::ptr_eq`]).
+///
+/// Documents repeat themselves: a locale file says `title`, `other` and `Cancel` under
+/// hundreds of keys, a résumé generated from a template repeats its field names. One
+/// copy of each makes the tree smaller and quicker to build, and the check then reads
+/// the few copies from cache instead of faulting in a fresh one for every node; the
+/// value-pair memo of the check compares addresses instead of hashing texts.
+pub type Text = Arc<str>;
+
 /// A scalar: its decoded value and how it was written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scalar {
     /// The value after YAML decoding (quotes, escapes, folding), never converted to a
     /// number or a date.
-    pub value: String,
+    pub value: Text,
     /// `true` for a plain scalar that YAML reads as null (`~`, `null`, nothing at all).
     pub null: bool,
 }
@@ -45,7 +58,7 @@ pub struct Scalar {
 /// A key and its value in a mapping.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: Text,
     pub key_span: Span,
     pub value: Node,
 }
@@ -253,7 +266,7 @@ enum Frame {
         start: Span,
         anchor: usize,
         first: usize,
-        key: Option<(String, Span)>,
+        key: Option<(Text, Span)>,
     },
 }
 
@@ -270,6 +283,9 @@ struct Builder<'a> {
     /// Nodes created so far, aliases expanded; bounded to stop alias bombs.
     budget: usize,
     documents: Vec<Node>,
+    /// Every distinct text of the file (see [`Text`]), with a hash seeded at random on
+    /// every run, so a file cannot be written to make its look-ups collide.
+    texts: HashSet<Text, foldhash::fast::RandomState>,
 }
 
 impl<'a> Builder<'a> {
@@ -287,7 +303,18 @@ impl<'a> Builder<'a> {
             // expand to ten million nodes and a gigabyte.
             budget: 100_000 + 2 * file.text.len(),
             documents: Vec::new(),
+            texts: HashSet::default(),
         }
+    }
+
+    /// The file's one copy of `text`.
+    fn intern(&mut self, text: Cow<'_, str>) -> Text {
+        if let Some(known) = self.texts.get(&*text) {
+            return Arc::clone(known);
+        }
+        let text = Text::from(text);
+        self.texts.insert(Arc::clone(&text));
+        text
     }
 
     fn error(&mut self, marker: &Marker, message: impl Into<String>) -> ParseError {
@@ -326,11 +353,10 @@ impl<'a> Builder<'a> {
                 let null = style == ScalarStyle::Plain
                     && tag.is_none()
                     && matches!(&*value, "" | "~" | "null" | "Null" | "NULL");
-                // The scanner reserves a buffer's length (128 bytes) for every plain
-                // scalar: kept, that slack was two thirds of the tree's strings (25 MB
-                // of an 11 MB file). Shrinking in place costs less than the memory.
-                let mut value = Cow::into_owned(value);
-                value.shrink_to_fit();
+                // The scanner's buffer (128 bytes reserved for every plain scalar) is
+                // dropped: the text kept is an exact-size copy, or none when the file
+                // said it before.
+                let value = self.intern(value);
                 let node = Node {
                     span,
                     kind: NodeKind::Scalar(Scalar { value, null }),
@@ -448,10 +474,8 @@ impl<'a> Builder<'a> {
             Some(Frame::Sequence { .. }) => self.items.push(node),
             Some(Frame::Mapping { key, .. }) => match key.take() {
                 None => {
-                    let mut node = node;
-                    let text = match &mut node.kind {
-                        // Moved, not cloned: the key node is dropped right after.
-                        NodeKind::Scalar(s) => std::mem::take(&mut s.value),
+                    let text = match &node.kind {
+                        NodeKind::Scalar(s) => Arc::clone(&s.value),
                         _ => {
                             let pos = node.span.start;
                             return Err(ParseError {
@@ -493,7 +517,7 @@ fn duplicate_key(entries: &[Entry]) -> Option<ParseError> {
         entries
             .iter()
             .enumerate()
-            .find_map(|(k, e)| Some((seen.insert(e.key.as_str(), k)?, k)))?
+            .find_map(|(k, e)| Some((seen.insert(&*e.key, k)?, k)))?
     };
     let (first, second) = (&entries[first], &entries[second]);
     Some(ParseError {

@@ -327,3 +327,44 @@ proptest! {
         }
     }
 }
+
+/// Every text of the tree, keys included.
+fn texts(node: &rcheck::yaml::Node, out: &mut Vec<rcheck::yaml::Text>) {
+    use rcheck::yaml::NodeKind;
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            NodeKind::Scalar(s) => out.push(s.value.clone()),
+            NodeKind::Sequence(items) => stack.extend(items),
+            NodeKind::Mapping(entries) => {
+                for e in entries {
+                    out.push(e.key.clone());
+                    stack.push(&e.value);
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The check remembers value pairs by the texts' addresses, so two texts of one
+    /// file must be one allocation exactly when they are equal: otherwise a repeated
+    /// pair would be checked again (slow) or, worse, two different pairs confused.
+    #[test]
+    fn equal_texts_of_a_file_are_one_allocation(doc in document()) {
+        let file = rcheck::read::decode("f.yaml".into(), doc.into_bytes())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let Ok(stream) = rcheck::yaml::parse(&file) else { return Ok(()) };
+        let mut all = Vec::new();
+        for document in &stream.documents {
+            texts(document, &mut all);
+        }
+        for a in &all {
+            for b in &all {
+                prop_assert_eq!(std::sync::Arc::ptr_eq(a, b), a == b, "{:?} {:?}", a, b);
+            }
+        }
+    }
+}

@@ -192,28 +192,22 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut impl Sink<'a>) {
                 return;
             }
             // The last of duplicate keys wins, as in most YAML loaders.
-            let zh_keys: HashMap<&str, usize> = zm
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.key.as_str(), i))
-                .collect();
-            let en_keys: HashMap<&str, usize> = em
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.key.as_str(), i))
-                .collect();
+            let zh_keys: HashMap<&str, usize> =
+                zm.iter().enumerate().map(|(i, e)| (&*e.key, i)).collect();
+            let en_keys: HashMap<&str, usize> =
+                em.iter().enumerate().map(|(i, e)| (&*e.key, i)).collect();
             for (i, z) in zm.iter().enumerate() {
-                if zh_keys[z.key.as_str()] != i {
+                if zh_keys[&*z.key] != i {
                     continue;
                 }
                 let child = key_path(&path, &z.key);
-                match en_keys.get(z.key.as_str()) {
+                match en_keys.get(&*z.key) {
                     Some(&j) => out.child(child, &z.value, &em[j].value),
                     None => out.item(orphan_key(child, Side::Zh, z, en)),
                 }
             }
             for (j, e) in em.iter().enumerate() {
-                if en_keys[e.key.as_str()] == j && !zh_keys.contains_key(e.key.as_str()) {
+                if en_keys[&*e.key] == j && !zh_keys.contains_key(&*e.key) {
                     out.item(orphan_key(key_path(&path, &e.key), Side::En, e, zh));
                 }
             }
@@ -259,7 +253,7 @@ fn orphan_key<'a>(path: String, side: Side, entry: &'a Entry, other: &Node) -> A
         side,
         node: &entry.value,
         kind: OrphanKind::Key {
-            key: entry.key.clone(),
+            key: entry.key.to_string(),
             key_span: entry.key_span,
         },
         anchor: other.span.start_point(),

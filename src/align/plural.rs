@@ -17,9 +17,9 @@ pub fn forms(node: &Node) -> Option<Vec<(&str, &Node)>> {
         return None;
     };
     let plural = !entries.is_empty()
-        && entries.iter().all(|e| CATEGORIES.contains(&e.key.as_str()))
-        && entries.iter().any(|e| e.key == "other");
-    plural.then(|| entries.iter().map(|e| (e.key.as_str(), &e.value)).collect())
+        && entries.iter().all(|e| CATEGORIES.contains(&&*e.key))
+        && entries.iter().any(|e| &*e.key == "other");
+    plural.then(|| entries.iter().map(|e| (&*e.key, &e.value)).collect())
 }
 
 /// The pairs to compare when at least one side is a plural mapping: a path suffix
