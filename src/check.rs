@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use std::path::Path;
 
-use crate::align::{self, Aligned, Part};
+use crate::align::{self, Aligned, Fingerprints, Part};
 use crate::config::Config;
 use crate::error::Error;
 use crate::facts::{self, Decimal};
@@ -205,6 +205,7 @@ fn check_run<'a>(
     let mut hits = Vec::new();
     let mut aligned = Vec::new();
     let mut memo = TextMemo::default();
+    let mut fingerprints = Fingerprints::default();
     let mut check = |item: &Aligned<'a>| {
         if matches!(item, Aligned::Pair(_)) {
             pairs += 1;
@@ -221,7 +222,7 @@ fn check_run<'a>(
         match part {
             Part::Item(item) => check(item),
             Part::Subtree { path, zh, en } => {
-                align::align_subtree(path.clone(), zh, en, &mut aligned);
+                align::align_subtree(path.clone(), zh, en, &mut aligned, &mut fingerprints);
                 aligned.iter().for_each(&mut check);
                 aligned.clear();
             }
@@ -306,10 +307,9 @@ fn run_rules(item: &Aligned<'_>, options: &Options, memo: &mut TextMemo, hits: &
         return;
     }
     let remember = zh.value.len() + en.value.len() <= MEMO_MAX_BYTES;
-    let address = |text: &yaml::Text| std::sync::Arc::as_ptr(text).cast::<u8>() as usize;
     let key = (
-        address(&zh.value),
-        address(&en.value),
+        yaml::address(&zh.value),
+        yaml::address(&en.value),
         plural_count(&pair.path),
     );
     if remember {

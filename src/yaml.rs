@@ -45,6 +45,12 @@ pub enum NodeKind {
 /// value-pair memo of the check compares addresses instead of hashing texts.
 pub type Text = Arc<str>;
 
+/// Where a text is stored: within one file, the same address means the same text (see
+/// [`Text`]). A key for memos that must not read the text; valid while the tree lives.
+pub fn address(text: &Text) -> usize {
+    Arc::as_ptr(text).cast::<u8>() as usize
+}
+
 /// A scalar: its decoded value and how it was written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scalar {

@@ -6,7 +6,7 @@
 //! multiset of those tokens over all its scalars, lowercased; the same filter runs on
 //! both languages, so a plain English word never enters it.
 
-use crate::yaml::{Node, NodeKind};
+use crate::yaml::{self, Node, NodeKind, Text};
 
 /// Fingerprints stop growing here, so one huge item cannot make realignment slow.
 const MAX_TOKENS: usize = 64;
@@ -18,16 +18,27 @@ const MAX_TOKENS: usize = 64;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Fingerprint(Vec<u64>);
 
-impl Fingerprint {
-    pub fn of(node: &Node) -> Fingerprint {
+/// Computes fingerprints, remembering the tokens of each text: a text that recurs
+/// (the same bullet in every copy of a generated résumé, `Cancel` in every dialog of a
+/// locale file) is scanned once. Texts are known by their address ([`yaml::address`]),
+/// so the memo must not outlive the trees it has seen; it is kept for one check.
+#[derive(Default)]
+pub struct Fingerprints {
+    /// The neutral tokens of a text, in order, at most [`MAX_TOKENS`] of them (no
+    /// fingerprint takes more of one text).
+    by_text: foldhash::HashMap<usize, Box<[u64]>>,
+    scratch: Scratch,
+}
+
+impl Fingerprints {
+    /// The fingerprint of an item: the neutral tokens of its scalars in document order,
+    /// the first [`MAX_TOKENS`] of them, sorted.
+    pub fn of(&mut self, node: &Node) -> Fingerprint {
         let mut tokens = Vec::new();
-        let mut scratch = Scratch::default();
         let mut stack = vec![node];
         while let Some(node) = stack.pop() {
             match &node.kind {
-                NodeKind::Scalar(s) => {
-                    neutral_tokens(&s.value, &mut scratch, &mut |t| tokens.push(hash(t)))
-                }
+                NodeKind::Scalar(s) => tokens.extend_from_slice(self.tokens(&s.value)),
                 NodeKind::Sequence(items) => stack.extend(items.iter().rev()),
                 NodeKind::Mapping(entries) => stack.extend(entries.iter().rev().map(|e| &e.value)),
             }
@@ -40,6 +51,21 @@ impl Fingerprint {
         Fingerprint(tokens)
     }
 
+    fn tokens(&mut self, text: &Text) -> &[u64] {
+        let scratch = &mut self.scratch;
+        self.by_text.entry(yaml::address(text)).or_insert_with(|| {
+            let mut tokens = Vec::new();
+            neutral_tokens(text, scratch, &mut |t| {
+                if tokens.len() < MAX_TOKENS {
+                    tokens.push(hash(t))
+                }
+            });
+            tokens.into_boxed_slice()
+        })
+    }
+}
+
+impl Fingerprint {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -351,6 +377,37 @@ mod tests {
             }
         }
         assert_eq!(tokens("ＧＰＴ４与ＶＱ－ＶＡＥ"), ["4", "gpt4", "vq-vae"]);
+    }
+
+    /// The memo gives what a fresh scan gives: an item's first [`MAX_TOKENS`] tokens,
+    /// in document order across its texts, whether those texts were seen before or not.
+    #[test]
+    fn remembered_texts_give_the_same_fingerprint() {
+        let long: Vec<String> = (0..20).map(|k| format!("A{k}")).collect();
+        let long = long.join(" ");
+        let text = format!("- {{a: '{long}', b: ['{long}', Z9]}}\n- '{long}'\n- Z9\n");
+        let file = crate::source::SourceFile {
+            name: "t.yaml".into(),
+            text,
+        };
+        let stream = crate::yaml::parse(&file).unwrap();
+        let NodeKind::Sequence(items) = &stream.documents[0].kind else {
+            panic!("a sequence");
+        };
+        let want = {
+            let mut all: Vec<u64> = tokens(&long).iter().map(|t| hash(t.as_bytes())).collect();
+            all.extend(tokens(&long).iter().map(|t| hash(t.as_bytes())));
+            all.truncate(MAX_TOKENS);
+            all.sort_unstable();
+            Fingerprint(all)
+        };
+        assert_eq!(Fingerprints::default().of(&items[0]), want);
+        let mut seen = Fingerprints::default();
+        let (second, third) = (seen.of(&items[1]), seen.of(&items[2]));
+        assert_eq!(seen.of(&items[0]), want);
+        assert_eq!(seen.of(&items[0]), want, "asked twice");
+        // `A7` is two tokens, `7` and `a7`.
+        assert_eq!((second.0.len(), third.0.len()), (40, 2));
     }
 
     #[test]

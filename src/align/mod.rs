@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use crate::yaml::{Entry, Node, NodeKind};
 
-pub use fingerprint::Fingerprint;
+pub use fingerprint::{Fingerprint, Fingerprints};
 
 /// A node on each side at the same path.
 #[derive(Debug)]
@@ -66,7 +66,13 @@ impl Aligned<'_> {
 pub fn align<'a>(zh: &'a Node, en: &'a Node) -> Vec<Aligned<'a>> {
     let mut out = Vec::new();
     let (zh, en) = below_locale_roots(zh, en);
-    walk(String::new(), zh, en, &mut out);
+    walk(
+        String::new(),
+        zh,
+        en,
+        &mut out,
+        &mut Fingerprints::default(),
+    );
     out
 }
 
@@ -116,8 +122,9 @@ pub enum Part<'a> {
 /// independent pieces of work.
 pub fn parts<'a>(zh: &'a Node, en: &'a Node) -> Vec<Part<'a>> {
     let mut parts = Vec::new();
+    let mut fingerprints = Fingerprints::default();
     let (zh, en) = below_locale_roots(zh, en);
-    walk(String::new(), zh, en, &mut parts);
+    walk(String::new(), zh, en, &mut parts, &mut fingerprints);
     // A few levels are enough to find work to share; a bound keeps a deep chain of
     // single keys with many siblings from rescanning the parts once per level.
     for _ in 0..16 {
@@ -132,29 +139,36 @@ pub fn parts<'a>(zh: &'a Node, en: &'a Node) -> Vec<Part<'a>> {
             unreachable!("filtered above");
         };
         let mut inner = Vec::new();
-        walk(path, zh, en, &mut inner);
+        walk(path, zh, en, &mut inner, &mut fingerprints);
         parts.splice(at..at, inner);
     }
     parts
 }
 
 /// Appends the alignment of the subtrees `zh` and `en`, found at `path`, to `out`.
-pub fn align_subtree<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut Vec<Aligned<'a>>) {
-    walk(path, zh, en, out);
+/// `fingerprints` may be shared by all the subtrees of the same two trees.
+pub fn align_subtree<'a>(
+    path: String,
+    zh: &'a Node,
+    en: &'a Node,
+    out: &mut Vec<Aligned<'a>>,
+    fingerprints: &mut Fingerprints,
+) {
+    walk(path, zh, en, out, fingerprints);
 }
 
 /// Where [`walk`] puts what it finds: items, and child pairs to walk (at once, or later).
 trait Sink<'a> {
     fn item(&mut self, item: Aligned<'a>);
-    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node);
+    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node, fp: &mut Fingerprints);
 }
 
 impl<'a> Sink<'a> for Vec<Aligned<'a>> {
     fn item(&mut self, item: Aligned<'a>) {
         self.push(item);
     }
-    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node) {
-        walk(path, zh, en, self);
+    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node, fp: &mut Fingerprints) {
+        walk(path, zh, en, self, fp);
     }
 }
 
@@ -162,16 +176,22 @@ impl<'a> Sink<'a> for Vec<Part<'a>> {
     fn item(&mut self, item: Aligned<'a>) {
         self.push(Part::Item(Box::new(item)));
     }
-    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node) {
+    fn child(&mut self, path: String, zh: &'a Node, en: &'a Node, _: &mut Fingerprints) {
         self.push(Part::Subtree { path, zh, en });
     }
 }
 
-fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut impl Sink<'a>) {
+fn walk<'a>(
+    path: String,
+    zh: &'a Node,
+    en: &'a Node,
+    out: &mut impl Sink<'a>,
+    fp: &mut Fingerprints,
+) {
     if plural::forms(zh).is_some() || plural::forms(en).is_some() {
         if let Some(pairs) = plural::pair(zh, en) {
             for (suffix, z, e) in pairs {
-                out.child(format!("{path}{suffix}"), z, e);
+                out.child(format!("{path}{suffix}"), z, e, fp);
             }
             return;
         }
@@ -187,7 +207,7 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut impl Sink<'a>) {
             // pass, without hashing (the parser refuses duplicate keys).
             if zm.len() == em.len() && zm.iter().zip(em).all(|(z, e)| z.key == e.key) {
                 for (z, e) in zm.iter().zip(em) {
-                    out.child(key_path(&path, &z.key), &z.value, &e.value);
+                    out.child(key_path(&path, &z.key), &z.value, &e.value, fp);
                 }
                 return;
             }
@@ -202,7 +222,7 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut impl Sink<'a>) {
                 }
                 let child = key_path(&path, &z.key);
                 match en_keys.get(&*z.key) {
-                    Some(&j) => out.child(child, &z.value, &em[j].value),
+                    Some(&j) => out.child(child, &z.value, &em[j].value, fp),
                     None => out.item(orphan_key(child, Side::Zh, z, en)),
                 }
             }
@@ -218,10 +238,10 @@ fn walk<'a>(path: String, zh: &'a Node, en: &'a Node, out: &mut impl Sink<'a>) {
                 zh,
                 en,
             }));
-            for step in sequence::realign(zs, es) {
+            for step in sequence::realign(zs, es, fp) {
                 match step {
                     sequence::Step::Pair(i, j) => {
-                        out.child(format!("{path}[{i}]"), &zs[i], &es[j]);
+                        out.child(format!("{path}[{i}]"), &zs[i], &es[j], fp);
                     }
                     sequence::Step::Only(side, i, anchor) => {
                         let (items, other, other_node) = match side {

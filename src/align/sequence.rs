@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 
-use super::Fingerprint;
+use super::{Fingerprint, Fingerprints};
 use crate::source::Side;
 use crate::yaml::Node;
 
@@ -31,9 +31,9 @@ pub enum Step {
     Only(Side, usize, Option<usize>),
 }
 
-pub fn realign(zh: &[Node], en: &[Node]) -> Vec<Step> {
-    let zf: Vec<Fingerprint> = zh.iter().map(Fingerprint::of).collect();
-    let ef: Vec<Fingerprint> = en.iter().map(Fingerprint::of).collect();
+pub fn realign(zh: &[Node], en: &[Node], fingerprints: &mut Fingerprints) -> Vec<Step> {
+    let zf: Vec<Fingerprint> = zh.iter().map(|n| fingerprints.of(n)).collect();
+    let ef: Vec<Fingerprint> = en.iter().map(|n| fingerprints.of(n)).collect();
     let mut steps = Vec::with_capacity(zh.len().max(en.len()));
     let deadline = Some(Instant::now() + Duration::from_millis(200));
     for op in capture_diff_slices_deadline(Algorithm::Myers, &zf, &ef, deadline) {
@@ -186,7 +186,7 @@ mod tests {
     }
 
     fn pairs(zh: &str, en: &str) -> Vec<Step> {
-        realign(&items(zh), &items(en))
+        realign(&items(zh), &items(en), &mut Fingerprints::default())
     }
 
     #[test]
