@@ -160,8 +160,9 @@ fn check_parts(
         Part::Subtree { zh, en, .. } => 1 + zh.span.bytes().len() + en.span.bytes().len(),
     };
     let total: usize = parts.iter().map(weight).sum();
+    let memo = Mutex::default();
     if total < PARALLEL_BYTES || parts.len() < 2 {
-        return check_run(parts, options, zh, en);
+        return check_run(parts, options, zh, en, &memo);
     }
     let mut cut = 0;
     let mut first = 0;
@@ -173,14 +174,14 @@ fn check_parts(
     std::thread::scope(|scope| {
         let second = std::thread::Builder::new()
             .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || check_run(tail, options, zh, en));
-        let (mut pairs, mut findings) = check_run(head, options, zh, en);
+            .spawn_scoped(scope, || check_run(tail, options, zh, en, &memo));
+        let (mut pairs, mut findings) = check_run(head, options, zh, en, &memo);
         let (more_pairs, more) = match second {
             Ok(second) => second
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e)),
             // No thread to be had (a process limit): do it here.
-            Err(_) => check_run(tail, options, zh, en),
+            Err(_) => check_run(tail, options, zh, en, &memo),
         };
         pairs += more_pairs;
         findings.extend(more);
@@ -193,18 +194,23 @@ fn check_parts(
 const STACK_BYTES: usize = 8 << 20;
 
 /// Aligns and checks a run of parts, one subtree at a time (so the aligned items of the
-/// whole document are never all held at once).
+/// whole document are never all held at once). `memo` is shared by the runs over the
+/// same two trees.
 fn check_run<'a>(
     parts: &[Part<'a>],
     options: &Options,
     zh: &SourceFile,
     en: &SourceFile,
+    memo: &Mutex<MemoMap>,
 ) -> (usize, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut pairs = 0;
     let mut hits = Vec::new();
     let mut aligned = Vec::new();
-    let mut memo = TextMemo::default();
+    let mut memo = TextMemo {
+        local: MemoMap::default(),
+        shared: memo,
+    };
     let mut fingerprints = Fingerprints::default();
     let mut check = |item: &Aligned<'a>| {
         if matches!(item, Aligned::Pair(_)) {
@@ -282,9 +288,34 @@ fn root(file: &SourceFile) -> Result<Node, Error> {
 /// 20 MB bench pair that reading was most of the check's cache misses). The trees
 /// outlive the memo, so an address cannot be reused while it is a key. The hash is
 /// foldhash, seeded at random on every run.
-#[derive(Default)]
-struct TextMemo {
-    hits: foldhash::HashMap<(usize, usize, Option<Decimal>), Vec<Hit>>,
+///
+/// Each checking thread asks its own map first and the map shared by all of them only
+/// when that fails, so the lock is taken once per distinct pair and thread, not once
+/// per pair; a pair one thread has checked is not checked again by the other.
+struct TextMemo<'s> {
+    local: MemoMap,
+    shared: &'s Mutex<MemoMap>,
+}
+
+type MemoMap = foldhash::HashMap<(usize, usize, Option<Decimal>), Vec<Hit>>;
+
+impl TextMemo<'_> {
+    fn get(&mut self, key: &(usize, usize, Option<Decimal>)) -> Option<&[Hit]> {
+        if !self.local.contains_key(key) {
+            let shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+            let known = shared.get(key)?.clone();
+            drop(shared);
+            self.local.insert(key.clone(), known);
+        }
+        self.local.get(key).map(Vec::as_slice)
+    }
+
+    fn insert(&mut self, key: (usize, usize, Option<Decimal>), hits: &[Hit]) {
+        let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        shared.insert(key.clone(), hits.to_vec());
+        drop(shared);
+        self.local.insert(key, hits.to_vec());
+    }
 }
 
 /// Above this many bytes a value pair is not remembered: a value this long is rarely
@@ -313,7 +344,7 @@ fn run_rules(item: &Aligned<'_>, options: &Options, memo: &mut TextMemo, hits: &
         plural_count(&pair.path),
     );
     if remember {
-        if let Some(known) = memo.hits.get(&key) {
+        if let Some(known) = memo.get(&key) {
             hits.extend_from_slice(known);
             return;
         }
@@ -331,7 +362,7 @@ fn run_rules(item: &Aligned<'_>, options: &Options, memo: &mut TextMemo, hits: &
         hits,
     );
     if remember {
-        memo.hits.insert(key, hits[start..].to_vec());
+        memo.insert(key, &hits[start..]);
     }
 }
 
