@@ -281,14 +281,26 @@ fn orphan_key<'a>(path: String, side: Side, entry: &'a Entry, other: &Node) -> A
 }
 
 /// `parent.key`, or `parent["odd key"]` when the key is not a plain identifier.
+/// Built for every pair of the walk, so the common case (an ASCII identifier) is one
+/// exact-size allocation and no formatting.
 fn key_path(parent: &str, key: &str) -> String {
     let plain = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        && if key.is_ascii() {
+            key.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        } else {
+            key.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        };
     match (parent.is_empty(), plain) {
         (true, true) => key.to_string(),
-        (false, true) => format!("{parent}.{key}"),
+        (false, true) => {
+            let mut path = String::with_capacity(parent.len() + 1 + key.len());
+            path.push_str(parent);
+            path.push('.');
+            path.push_str(key);
+            path
+        }
         (_, false) => format!("{parent}[{}]", serde_json::Value::from(key)),
     }
 }
