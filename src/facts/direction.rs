@@ -6,6 +6,7 @@
 //! words (`up`, `more`, `lower`…) only count right next to a number, because `scaling
 //! up` or `more robust` say nothing about a quantity.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{lex, Fact, FactKind, Scan};
@@ -93,6 +94,28 @@ const WORDS: &[(&str, Dir, bool)] = &[
 static HAN_WORDS: LazyLock<lex::Alternation<'static>> =
     LazyLock::new(|| lex::Alternation::new(WORDS.iter().map(|w| w.0).filter(|w| !w.is_ascii())));
 
+/// [`WORDS`] by their text: every word of every text is looked up.
+static BY_WORD: LazyLock<HashMap<&'static str, (Dir, bool)>> = LazyLock::new(|| {
+    WORDS
+        .iter()
+        .map(|&(w, dir, weak)| (w, (dir, weak)))
+        .collect()
+});
+
+/// The direction of `word` if it is one of [`WORDS`], English words in any case.
+fn lookup(word: &str) -> Option<(Dir, bool)> {
+    // Longer than any English word of the table, or not ASCII (so Chinese, or a Latin
+    // word with an accent, which no English word of the table equals): as written.
+    let mut lower = [0u8; 16];
+    let Some(buffer) = lower.get_mut(..word.len()).filter(|_| word.is_ascii()) else {
+        return BY_WORD.get(word).copied();
+    };
+    buffer.copy_from_slice(word.as_bytes());
+    buffer.make_ascii_lowercase();
+    let word = std::str::from_utf8(buffer).ok()?;
+    BY_WORD.get(word).copied()
+}
+
 /// How far (bytes) a strong word reaches to its number, and a weak one.
 const REACH: usize = 24;
 const WEAK_REACH: usize = 2;
@@ -103,9 +126,7 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
         .find_iter(text)
         .chain(lex::runs(text, lex::latin))
         .filter_map(|range| {
-            let &(_, dir, weak) = WORDS
-                .iter()
-                .find(|w| w.0.eq_ignore_ascii_case(&text[range.clone()]))?;
+            let (dir, weak) = lookup(&text[range.clone()])?;
             Some((range, dir, weak))
         })
         .collect();
@@ -202,6 +223,38 @@ mod tests {
             .numbers()
             .map(|(_, n)| n.direction.as_ref().map(|d| d.0))
             .collect()
+    }
+
+    /// The look-up agrees with the table read word by word, ignoring ASCII case.
+    #[test]
+    fn lookup_is_the_table_ignoring_case() {
+        let by_scan = |word: &str| {
+            super::WORDS
+                .iter()
+                .find(|w| w.0.eq_ignore_ascii_case(word))
+                .map(|w| (w.1, w.2))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for &(w, _, _) in super::WORDS {
+            words.extend([w.to_string(), w.to_uppercase(), w.chars().skip(1).collect()]);
+            words.push(format!("{w}x"));
+        }
+        words.extend(
+            [
+                "Improved",
+                "uP",
+                "提升了",
+                "Up\u{301}",
+                "improvementsimprovements",
+                "",
+                "K",
+            ]
+            .map(String::from),
+        );
+        for word in &words {
+            assert_eq!(super::lookup(word), by_scan(word), "{word:?}");
+        }
+        assert_eq!(super::lookup("Increased"), Some((Increase, false)));
     }
 
     #[test]
