@@ -12,10 +12,14 @@
 //! from `wait4`. It prints a table (median of several runs), then the latency of the
 //! bundled résumé pair. Nothing is asserted: timings are for people to read.
 //!
+//! Then the same measure on a pair where no two values are equal (the résumé repeated,
+//! each copy's values tagged with a word of its own), which the value-pair memo cannot
+//! help: what a large document that never repeats itself costs.
+//!
 //! Knobs (environment): `RCHECK_BENCH_SCALES` (default `1,10,100`; 1x is about 0.2 MB
 //! for both files together), `RCHECK_BENCH_RUNS` (default 5, three times
-//! that below 100x), `RCHECK_BENCH_LATENCY_RUNS`
-//! (default 50).
+//! that below 100x), `RCHECK_BENCH_DISTINCT` (the scale of the distinct pair, default
+//! 100, 0 to skip it), `RCHECK_BENCH_LATENCY_RUNS` (default 50).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -41,6 +45,7 @@ fn main() {
     let scales = env_list("RCHECK_BENCH_SCALES", &[1, 10, 100]);
     let runs = env_list("RCHECK_BENCH_RUNS", &[5])[0].max(1);
     let latency_runs = env_list("RCHECK_BENCH_LATENCY_RUNS", &[50])[0].max(1);
+    let distinct = env_list("RCHECK_BENCH_DISTINCT", &[100])[0];
 
     let sources = Sources::load(root);
     let data = target_dir(root).join("bench-data");
@@ -55,35 +60,23 @@ fn main() {
         "{:>6} {:>9} | {:>10} {:>10} | {:>10} {:>10} | {:>10} {:>10}",
         "scale", "MB", "rcheck ms", "rcheck MB", "floor ms", "floor MB", "time ×", "memory ×"
     );
+    // Small inputs run in milliseconds, where scheduling noise is larger: more runs.
+    let runs_at = |scale: usize| if scale < 100 { runs * 3 } else { runs };
     for &scale in &scales {
         let (zh, en) = sources.generate(&data, scale);
-        let size = file_len(&zh) + file_len(&en);
-        // Small inputs run in milliseconds, where scheduling noise is larger: more runs.
-        let runs = if scale < 100 { runs * 3 } else { runs };
-        let ours = measure(runs, || {
-            let mut cmd = Command::new(rcheck);
-            cmd.args(["diff"])
-                .arg(&zh)
-                .arg(&en)
-                .args(["--format", "json"]);
-            cmd
-        });
-        let base = measure(runs, || {
-            let mut cmd = Command::new(&me);
-            cmd.arg("--floor").arg(&zh).arg(&en);
-            cmd
-        });
-        println!(
-            "{:>5}x {:>9.2} | {:>10.1} {:>10.1} | {:>10.1} {:>10.1} | {:>10.2} {:>10.2}",
-            scale,
-            size as f64 / 1e6,
-            ms(ours.wall),
-            ours.peak_kib as f64 / 1024.0,
-            ms(base.wall),
-            base.peak_kib as f64 / 1024.0,
-            ours.wall.as_secs_f64() / base.wall.as_secs_f64(),
-            ours.peak_kib as f64 / base.peak_kib as f64,
+        row(&format!("{scale}x"), rcheck, &me, &zh, &en, runs_at(scale));
+    }
+    if distinct > 0 {
+        let (zh, en) = sources.distinct(&data, distinct);
+        row(
+            &format!("{distinct}x*"),
+            rcheck,
+            &me,
+            &zh,
+            &en,
+            runs_at(distinct),
         );
+        println!("  * no two values equal: the résumé alone, each copy's values tagged");
     }
 
     let zh = root.join("zh/resume.yaml");
@@ -102,6 +95,35 @@ fn main() {
         ms(walls[walls.len() / 2]),
         ms(walls[walls.len() * 9 / 10]),
         ms(walls[0]),
+    );
+}
+
+/// Measures rcheck and the floor on one pair and prints their row of the table.
+fn row(label: &str, rcheck: &Path, me: &Path, zh: &Path, en: &Path, runs: usize) {
+    let size = file_len(zh) + file_len(en);
+    let ours = measure(runs, || {
+        let mut cmd = Command::new(rcheck);
+        cmd.args(["diff"])
+            .arg(zh)
+            .arg(en)
+            .args(["--format", "json"]);
+        cmd
+    });
+    let base = measure(runs, || {
+        let mut cmd = Command::new(me);
+        cmd.arg("--floor").arg(zh).arg(en);
+        cmd
+    });
+    println!(
+        "{:>6} {:>9.2} | {:>10.1} {:>10.1} | {:>10.1} {:>10.1} | {:>10.2} {:>10.2}",
+        label,
+        size as f64 / 1e6,
+        ms(ours.wall),
+        ours.peak_kib as f64 / 1024.0,
+        ms(base.wall),
+        base.peak_kib as f64 / 1024.0,
+        ours.wall.as_secs_f64() / base.wall.as_secs_f64(),
+        ours.peak_kib as f64 / base.peak_kib as f64,
     );
 }
 
@@ -182,6 +204,67 @@ impl Sources {
         std::fs::write(&en_path, en).expect("write bench data");
         (zh_path, en_path)
     }
+}
+
+impl Sources {
+    /// Writes a pair of about `scale × UNIT_BYTES` bytes where no two values are equal:
+    /// the résumé repeated, every value of copy `k` ending in a word made for `k`.
+    fn distinct(&self, dir: &Path, scale: usize) -> (PathBuf, PathBuf) {
+        let (mut zh, mut en) = (String::new(), String::new());
+        let mut copy = 0;
+        while zh.len() + en.len() < scale * UNIT_BYTES {
+            let key = format!("resume_{copy}");
+            nest(&mut zh, &key, &tagged(&self.resume.0, copy));
+            nest(&mut en, &key, &tagged(&self.resume.1, copy));
+            copy += 1;
+        }
+        let zh_path = dir.join(format!("zh-{scale}x-distinct.yaml"));
+        let en_path = dir.join(format!("en-{scale}x-distinct.yaml"));
+        std::fs::write(&zh_path, zh).expect("write bench data");
+        std::fs::write(&en_path, en).expect("write bench data");
+        (zh_path, en_path)
+    }
+}
+
+/// The résumé with ` tag` appended to every value (inside the quotes of a quoted
+/// one), `tag` being `copy` written in letters. The résumé's lines are all comments,
+/// `key:`, `key: value` or `- value`; no value holds a comment.
+fn tagged(doc: &str, copy: usize) -> String {
+    let mut tag = String::from(" q");
+    let mut n = copy;
+    loop {
+        tag.push(char::from(b'a' + (n % 26) as u8));
+        n /= 26;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(doc.len() * 11 / 10);
+    for line in doc.lines() {
+        let body = line.trim_start();
+        let value_at = if body.starts_with('#') {
+            None
+        } else if let Some(rest) = body.strip_prefix("- ") {
+            let rest_at = line.len() - rest.len();
+            Some(rest.find(": ").map_or(rest_at, |k| rest_at + k + 2))
+        } else {
+            body.find(": ").map(|k| line.len() - body.len() + k + 2)
+        };
+        match value_at {
+            Some(at) if at < line.len() && line.ends_with('"') => {
+                out.push_str(&line[..line.len() - 1]);
+                out.push_str(&tag);
+                out.push('"');
+            }
+            Some(at) if at < line.len() => {
+                out.push_str(line);
+                out.push_str(&tag);
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Appends `doc` (a mapping) indented under `key:`.
