@@ -169,32 +169,37 @@ pub fn is_strong(token: &str) -> bool {
 /// plural `s` dropped.
 pub fn words(text: &str) -> Vec<String> {
     lex::runs(text, lex::latin_or_digits)
-        .map(|m| fold_plural(text[m].to_ascii_lowercase()))
+        .map(|m| {
+            let mut word = text[m].to_ascii_lowercase();
+            fold_plural(&mut word, 0);
+            word
+        })
         .collect()
 }
 
-/// A lowercase word in its singular form, folded in place (words are made for every
-/// text a rule compares, so one allocation each, not two).
-fn fold_plural(mut word: String) -> String {
+/// Folds the lowercase word that `buffer` holds from byte `start` on to its singular
+/// form, in place: words are made for every text a rule compares, and a word costs no
+/// allocation of its own this way.
+fn fold_plural(buffer: &mut String, start: usize) {
+    let word = &buffer[start..];
+    let len = word.len();
     // `-ies` is the plural of `-y` (`policies`) and of `-ie` (`cookies`): both
     // singulars fold to `-y` too, so every pair meets.
     let ie = ["ies", "ie"].into_iter().find(|s| word.ends_with(s));
-    if let Some(stem) = ie.map(|s| word.len() - s.len()).filter(|&n| n >= 2) {
-        word.truncate(stem);
-        word.push('y');
-    } else if word.len() >= 3
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-    {
-        word.pop();
+    if let Some(stem) = ie.map(|s| len - s.len()).filter(|&n| n >= 2) {
+        buffer.truncate(start + stem);
+        buffer.push('y');
+    } else if len >= 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        buffer.pop();
     }
-    word
 }
 
 /// The Latin words of a text, to ask whether a term occurs in it.
 pub struct WordIndex {
-    words: Vec<String>,
+    /// The text's [`words`], one after the other.
+    all: String,
+    /// Where each word ends in `all` (and the next begins).
+    ends: Vec<usize>,
     /// Where each word occurs, for texts of more than [`SCAN_WORDS`] words; shorter
     /// ones (nearly all) are scanned, which costs less than building the map.
     at: Option<HashMap<String, Vec<usize>>>,
@@ -206,15 +211,33 @@ const SCAN_WORDS: usize = 64;
 impl WordIndex {
     pub fn of(text: &str) -> WordIndex {
         let folded: String = text.chars().map(super::fold_width).collect();
-        let words = words(&folded);
-        let at = (words.len() > SCAN_WORDS).then(|| {
+        let mut all = String::with_capacity(folded.len());
+        let mut ends = Vec::new();
+        for m in lex::runs(&folded, lex::latin_or_digits) {
+            let start = all.len();
+            all.push_str(&folded[m]);
+            all[start..].make_ascii_lowercase();
+            fold_plural(&mut all, start);
+            ends.push(all.len());
+        }
+        let mut index = WordIndex {
+            all,
+            ends,
+            at: None,
+        };
+        if index.ends.len() > SCAN_WORDS {
             let mut at: HashMap<String, Vec<usize>> = HashMap::new();
-            for (k, w) in words.iter().enumerate() {
-                at.entry(w.clone()).or_default().push(k);
+            for k in 0..index.ends.len() {
+                at.entry(index.word(k).to_string()).or_default().push(k);
             }
-            at
-        });
-        WordIndex { words, at }
+            index.at = Some(at);
+        }
+        index
+    }
+
+    fn word(&self, k: usize) -> &str {
+        let start = k.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.all[start..self.ends[k]]
     }
 
     /// Whether `term` occurs as consecutive words. In a long text, looks from the
@@ -223,13 +246,12 @@ impl WordIndex {
         let Some(first) = term.first() else {
             return true;
         };
+        let count = self.ends.len();
         let occurs_at = |p: usize| {
-            self.words
-                .get(p..p + term.len())
-                .is_some_and(|window| window == term)
+            p + term.len() <= count && term.iter().enumerate().all(|(k, w)| self.word(p + k) == w)
         };
         let Some(at) = &self.at else {
-            return (0..self.words.len()).any(|p| self.words[p] == *first && occurs_at(p));
+            return (0..count).any(|p| self.word(p) == first && occurs_at(p));
         };
         let mut rarest = None;
         for (k, w) in term.iter().enumerate() {
@@ -400,6 +422,7 @@ mod tests {
             "the gate and ".repeat(30),
             "sparse ".repeat(30)
         );
+        let long = format!("{long} sigir 2026");
         for text in [text, long.as_str()] {
             let index = WordIndex::of(text);
             for yes in [
@@ -417,6 +440,8 @@ mod tests {
                 "moe sparse",
                 "sigir 2025",
                 "2026 sigir",
+                // Runs past the last word.
+                "sigir 2026 the",
             ] {
                 assert!(!index.contains(&words(no)), "{no}");
             }
