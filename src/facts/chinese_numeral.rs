@@ -12,7 +12,26 @@ use super::{is_han, lex, Decimal, FactKind, Number, Scan, Unit};
 
 /// The characters of a Chinese numeral: `[零〇一二两三四五六七八九十百千万亿]+`.
 fn is_numeral(ch: char) -> bool {
-    "零〇一二两三四五六七八九十百千万亿".contains(ch)
+    // Asked of every character of every value: a match, not a search in a string.
+    matches!(
+        ch,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
 }
 
 /// Measure words and units after which a numeral run is a quantity.
@@ -260,6 +279,14 @@ mod tests {
         ];
         for (zh, en) in table {
             assert_ne!(values(zh), values(en), "{zh} | {en}");
+        }
+    }
+
+    #[test]
+    fn numeral_characters_are_the_listed_ones() {
+        let listed = "零〇一二两三四五六七八九十百千万亿";
+        for ch in ('\0'..='\u{FFFF}').chain(['\u{20000}', '\u{10FFFF}']) {
+            assert_eq!(super::is_numeral(ch), listed.contains(ch), "{ch:?}");
         }
     }
 
