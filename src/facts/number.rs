@@ -226,8 +226,10 @@ pub(super) fn scan(scan: &mut Scan<'_>) {
 /// Whether digits are a month without a year (`3月`): English names it with a word
 /// (`Mar`), so it is soft like a number in words.
 fn month_name(number: &Number, rest: &str) -> bool {
-    let month = (1..=12u128).any(|m| number.value() == Decimal::from_integer(m));
-    month && number.unit == Unit::Plain && rest.starts_with('月')
+    // The cheap tests first: this is asked of every number.
+    rest.starts_with('月')
+        && number.unit == Unit::Plain
+        && (1..=12u128).any(|m| number.value() == Decimal::from_integer(m))
 }
 
 /// Length of `st`/`nd`/`rd`/`th` right after digits, if that is how they end.
