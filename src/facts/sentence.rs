@@ -39,16 +39,16 @@ fn push(text: &str, range: std::ops::Range<usize>, items: &mut Vec<Fact>) {
         kind: FactKind::Sentence(normal),
     });
     let sentence = &text[range.clone()];
-    if !sentence.contains(CLAUSE_ENDS) {
+    if !sentence.contains(is_clause_end) {
         return;
     }
     let mut start = range.start;
-    for piece in sentence.split_inclusive(CLAUSE_ENDS) {
+    for piece in sentence.split_inclusive(is_clause_end) {
         let end = start + piece.len();
         let separator = piece
             .chars()
             .next_back()
-            .filter(|c| CLAUSE_ENDS.contains(c))
+            .filter(|&c| is_clause_end(c))
             .map_or(0, char::len_utf8);
         if let Some((clause, normal)) = trimmed(text, start..end - separator) {
             items.push(Fact {
@@ -60,7 +60,11 @@ fn push(text: &str, range: std::ops::Range<usize>, items: &mut Vec<Fact>) {
     }
 }
 
-const CLAUSE_ENDS: &[char] = &[',', '，', '、', ':', '：'];
+/// Where a clause ends (a function, not a `&[char]` pattern: a match is quicker than a
+/// search in a list, and it runs on every character of every sentence).
+fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | ':' | '：')
+}
 
 /// The range without the spaces around it, and its normal form, unless empty.
 fn trimmed(text: &str, range: std::ops::Range<usize>) -> Option<(std::ops::Range<usize>, String)> {
