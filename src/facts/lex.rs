@@ -35,8 +35,12 @@ impl<'a> Found<'a> {
 
 /// The maximal runs of bytes of one class, left to right: `class` gives each byte a
 /// class, 0 for none. `[A-Za-z]+` is one class; `[A-Za-z]+|[0-9]+` is two, and
-/// `abc123` is then two runs.
-pub(crate) fn runs(text: &str, class: fn(u8) -> u8) -> impl Iterator<Item = Range<usize>> + '_ {
+/// `abc123` is then two runs. Generic over `class` (not a function pointer), so that
+/// the class is inlined into the loop over every byte.
+pub(crate) fn runs(
+    text: &str,
+    class: impl Fn(u8) -> u8 + Copy + 'static,
+) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -68,7 +72,7 @@ pub(crate) fn latin_or_digits(b: u8) -> u8 {
 /// The maximal runs of characters in `set`: `[set]+`.
 pub(crate) fn char_runs(
     text: &str,
-    set: fn(char) -> bool,
+    set: impl Fn(char) -> bool + Copy + 'static,
 ) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
