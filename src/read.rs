@@ -52,14 +52,24 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Error> {
             // valid_up_to is a character boundary of valid UTF-8
             std::str::from_utf8(&bytes[..offset]).unwrap_or(""),
         );
-        Error::input(
-            &name,
-            Some(pos),
-            format!(
+        // A UTF-16 file (what some Windows editors save) starts with its byte-order
+        // mark: say so, since "invalid UTF-8 at offset 0" does not tell what to do.
+        let utf16 = match bytes {
+            [0xFF, 0xFE, ..] => Some("LE"),
+            [0xFE, 0xFF, ..] => Some("BE"),
+            _ => None,
+        };
+        let message = match utf16 {
+            Some(order) => format!(
+                "UTF-16 {order} text (byte-order mark at the start); rcheck reads UTF-8: \
+                 save the file as UTF-8"
+            ),
+            None => format!(
                 "invalid UTF-8 (byte 0x{:02X} at byte offset {offset})",
                 bytes[offset]
             ),
-        )
+        };
+        Error::input(&name, Some(pos), message)
     })?;
     if text.starts_with('\u{FEFF}') {
         text.drain(..3);

@@ -263,6 +263,26 @@ fn invalid_utf8_names_file_and_position() {
 }
 
 #[test]
+fn utf16_is_named_as_such() {
+    let run = diff(
+        b"\xff\xfea\x00:\x00 \x001\x00\n\x00".as_slice(),
+        SIMPLE,
+        &[],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("zh.yaml:1:1: UTF-16 LE text"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("save the file as UTF-8"), "{run:?}");
+    let run = diff(SIMPLE, b"\xfe\xff\x00a\x00:".as_slice(), &[]);
+    assert!(
+        run.stderr.contains("en.yaml:1:1: UTF-16 BE text"),
+        "{run:?}"
+    );
+}
+
+#[test]
 fn nul_byte_names_file_and_position() {
     let run = diff(SIMPLE, b"a: 1\nb: x\x00y\n".as_slice(), &[]);
     assert_eq!(run.code, 2, "{run:?}");
