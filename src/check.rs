@@ -337,7 +337,11 @@ fn run_rules(item: &Aligned<'_>, options: &Options, memo: &mut TextMemo, hits: &
     if is_blank(pair.zh) || is_blank(pair.en) {
         return;
     }
-    let remember = zh.value.len() + en.value.len() <= MEMO_MAX_BYTES;
+    // A text that occurs once in its file makes no pair that repeats: no look-up, and
+    // nothing kept (on a file that never repeats itself the memo would only cost).
+    let remember = zh.value.len() + en.value.len() <= MEMO_MAX_BYTES
+        && yaml::is_repeated(&zh.value)
+        && yaml::is_repeated(&en.value);
     let key = (
         yaml::address(&zh.value),
         yaml::address(&en.value),

@@ -51,6 +51,14 @@ pub fn address(text: &Text) -> usize {
     Arc::as_ptr(text).cast::<u8>() as usize
 }
 
+/// Whether a text is held more than once: once a file is parsed, only its tree holds
+/// its texts, so a text held once occurs once in the file, and no memo keyed by it can
+/// ever be asked again. (A caller holding clones of a tree only makes this say `true`
+/// more often, which costs the memos time, never correctness.)
+pub fn is_repeated(text: &Text) -> bool {
+    Arc::strong_count(text) > 1
+}
+
 /// A scalar: its decoded value and how it was written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scalar {

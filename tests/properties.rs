@@ -328,17 +328,17 @@ proptest! {
     }
 }
 
-/// Every text of the tree, keys included.
-fn texts(node: &rcheck::yaml::Node, out: &mut Vec<rcheck::yaml::Text>) {
+/// Every text of the tree, keys included (borrowed: a clone would count as a holder).
+fn texts<'a>(node: &'a rcheck::yaml::Node, out: &mut Vec<&'a rcheck::yaml::Text>) {
     use rcheck::yaml::NodeKind;
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {
         match &node.kind {
-            NodeKind::Scalar(s) => out.push(s.value.clone()),
+            NodeKind::Scalar(s) => out.push(&s.value),
             NodeKind::Sequence(items) => stack.extend(items),
             NodeKind::Mapping(entries) => {
                 for e in entries {
-                    out.push(e.key.clone());
+                    out.push(&e.key);
                     stack.push(&e.value);
                 }
             }
@@ -351,7 +351,8 @@ proptest! {
 
     /// The check remembers value pairs by the texts' addresses, so two texts of one
     /// file must be one allocation exactly when they are equal: otherwise a repeated
-    /// pair would be checked again (slow) or, worse, two different pairs confused.
+    /// pair would be checked again (slow) or, worse, two different pairs confused. And
+    /// it remembers only texts that occur more than once, which `is_repeated` says.
     #[test]
     fn equal_texts_of_a_file_are_one_allocation(doc in document()) {
         let file = rcheck::read::decode("f.yaml".into(), doc.into_bytes())
@@ -365,6 +366,8 @@ proptest! {
             for b in &all {
                 prop_assert_eq!(std::sync::Arc::ptr_eq(a, b), a == b, "{:?} {:?}", a, b);
             }
+            let occurs = all.iter().filter(|b| a == *b).count();
+            prop_assert_eq!(rcheck::yaml::is_repeated(a), occurs > 1, "{:?}", a);
         }
     }
 }

@@ -38,7 +38,7 @@ impl Fingerprints {
         let mut stack = vec![node];
         while let Some(node) = stack.pop() {
             match &node.kind {
-                NodeKind::Scalar(s) => tokens.extend_from_slice(self.tokens(&s.value)),
+                NodeKind::Scalar(s) => self.tokens(&s.value, &mut tokens),
                 NodeKind::Sequence(items) => stack.extend(items.iter().rev()),
                 NodeKind::Mapping(entries) => stack.extend(entries.iter().rev().map(|e| &e.value)),
             }
@@ -51,17 +51,26 @@ impl Fingerprints {
         Fingerprint(tokens)
     }
 
-    fn tokens(&mut self, text: &Text) -> &[u64] {
+    /// Appends the tokens of `text`, remembered if the text occurs more than once.
+    fn tokens(&mut self, text: &Text, out: &mut Vec<u64>) {
         let scratch = &mut self.scratch;
-        self.by_text.entry(yaml::address(text)).or_insert_with(|| {
-            let mut tokens = Vec::new();
+        let scan = |scratch: &mut Scratch, out: &mut Vec<u64>| {
+            let cap = out.len() + MAX_TOKENS;
             neutral_tokens(text, scratch, &mut |t| {
-                if tokens.len() < MAX_TOKENS {
-                    tokens.push(hash(t))
+                if out.len() < cap {
+                    out.push(hash(t))
                 }
             });
+        };
+        if !yaml::is_repeated(text) {
+            return scan(scratch, out);
+        }
+        let known = self.by_text.entry(yaml::address(text)).or_insert_with(|| {
+            let mut tokens = Vec::new();
+            scan(scratch, &mut tokens);
             tokens.into_boxed_slice()
-        })
+        });
+        out.extend_from_slice(known);
     }
 }
 
@@ -385,7 +394,7 @@ mod tests {
     fn remembered_texts_give_the_same_fingerprint() {
         let long: Vec<String> = (0..20).map(|k| format!("A{k}")).collect();
         let long = long.join(" ");
-        let text = format!("- {{a: '{long}', b: ['{long}', Z9]}}\n- '{long}'\n- Z9\n");
+        let text = format!("- {{a: '{long}', b: ['{long}', Z9]}}\n- '{long}'\n- Z9\n- U7\n");
         let file = crate::source::SourceFile {
             name: "t.yaml".into(),
             text,
@@ -408,6 +417,11 @@ mod tests {
         assert_eq!(seen.of(&items[0]), want, "asked twice");
         // `A7` is two tokens, `7` and `a7`.
         assert_eq!((second.0.len(), third.0.len()), (40, 2));
+        // A text that occurs once is scanned, not remembered.
+        let mut once: Vec<u64> = tokens("U7").iter().map(|t| hash(t.as_bytes())).collect();
+        once.sort_unstable();
+        assert_eq!(seen.of(&items[3]), Fingerprint(once));
+        assert_eq!(seen.by_text.len(), 2, "the long text and Z9");
     }
 
     #[test]
