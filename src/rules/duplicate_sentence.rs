@@ -19,8 +19,6 @@
 //! ```
 //! gives `sentence 成果投稿SIGIR2026 repeats in zh`.
 
-use std::collections::HashSet;
-
 use crate::facts::FactKind;
 use crate::rules::{Hit, Mark, TextPair, TextSide};
 use crate::source::Side;
@@ -35,7 +33,12 @@ pub(super) fn check(pair: &TextPair<'_>, out: &mut Vec<Hit>) {
 }
 
 fn repeats(side: Side, text: TextSide<'_>, out: &mut Vec<Hit>) {
-    let mut seen = HashSet::new();
+    // Sized once (the facts bound the sentences and clauses) and hashed with foldhash:
+    // this runs for both sides of every value pair checked.
+    let mut seen = foldhash::HashSet::with_capacity_and_hasher(
+        text.facts.items.len(),
+        foldhash::fast::RandomState::default(),
+    );
     for fact in &text.facts.items {
         let normal = match &fact.kind {
             FactKind::Clause(clause) => {
