@@ -31,17 +31,20 @@ pub(super) fn scan(text: &str, items: &mut Vec<Fact>) {
 }
 
 fn push(text: &str, range: std::ops::Range<usize>, items: &mut Vec<Fact>) {
-    let Some((range, normal)) = trimmed(text, range) else {
-        return;
-    };
-    items.push(Fact {
-        range: range.clone(),
-        kind: FactKind::Sentence(normal),
-    });
     let sentence = &text[range.clone()];
     if !sentence.contains(is_clause_end) {
+        if let Some((range, normal)) = trimmed(text, range) {
+            items.push(Fact {
+                range,
+                kind: FactKind::Sentence(normal),
+            });
+        }
         return;
     }
+    // The clauses first: the sentence's normal form is theirs joined (clause ends are
+    // neither letters nor digits), so the sentence is not normalised a second time.
+    let mut normal = String::with_capacity(sentence.len());
+    let mut clauses = Vec::new();
     let mut start = range.start;
     for piece in sentence.split_inclusive(is_clause_end) {
         let end = start + piece.len();
@@ -50,14 +53,23 @@ fn push(text: &str, range: std::ops::Range<usize>, items: &mut Vec<Fact>) {
             .next_back()
             .filter(|&c| is_clause_end(c))
             .map_or(0, char::len_utf8);
-        if let Some((clause, normal)) = trimmed(text, start..end - separator) {
-            items.push(Fact {
+        if let Some((clause, clause_normal)) = trimmed(text, start..end - separator) {
+            normal.push_str(&clause_normal);
+            clauses.push(Fact {
                 range: clause,
-                kind: FactKind::Clause(normal),
+                kind: FactKind::Clause(clause_normal),
             });
         }
         start = end;
     }
+    if normal.is_empty() {
+        return;
+    }
+    items.push(Fact {
+        range: trim(text, range),
+        kind: FactKind::Sentence(normal),
+    });
+    items.append(&mut clauses);
 }
 
 /// Where a clause ends (a function, not a `&[char]` pattern: a match is quicker than a
@@ -68,14 +80,19 @@ fn is_clause_end(c: char) -> bool {
 
 /// The range without the spaces around it, and its normal form, unless empty.
 fn trimmed(text: &str, range: std::ops::Range<usize>) -> Option<(std::ops::Range<usize>, String)> {
-    let slice = &text[range.clone()];
-    let normal = normal_form(slice);
+    let normal = normal_form(&text[range.clone()]);
     if normal.is_empty() {
         return None;
     }
+    Some((trim(text, range), normal))
+}
+
+/// The range without the spaces around it.
+fn trim(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let slice = &text[range.clone()];
     let start = range.start + (slice.len() - slice.trim_start().len());
     let end = range.end - (slice.len() - slice.trim_end().len());
-    Some((start..end, normal))
+    start..end
 }
 
 /// Letters and digits, lowercased; everything else dropped.
@@ -148,6 +165,42 @@ mod tests {
         ];
         for (a, b) in table {
             assert_ne!(sentences(a), sentences(b), "{a} | {b}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every sentence and clause fact is its own text, trimmed, with the normal form
+        /// of that text (a sentence's is built from its clauses'), and a clause lies
+        /// inside the sentence before it.
+        #[test]
+        fn facts_are_their_text(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "GMV", " ", "提升", "，", ",", "、", ":", "：", "。", ". ", ";", "6.35", "!", "a",
+                "", "  ", "订单",
+            ]),
+            0..14,
+        )) {
+            let text = pieces.concat();
+            let mut items = Vec::new();
+            super::scan(&text, &mut items);
+            let mut sentence = 0..0;
+            for fact in items {
+                let written = &text[fact.range.clone()];
+                proptest::prop_assert_eq!(written, written.trim());
+                match fact.kind {
+                    FactKind::Sentence(normal) => {
+                        proptest::prop_assert_eq!(normal, super::normal_form(written));
+                        sentence = fact.range;
+                    }
+                    FactKind::Clause(normal) => {
+                        proptest::prop_assert_eq!(normal, super::normal_form(written));
+                        proptest::prop_assert!(
+                            sentence.start <= fact.range.start && fact.range.end <= sentence.end
+                        );
+                    }
+                    _ => {}
+                }
+            }
         }
     }
 
