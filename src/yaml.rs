@@ -20,6 +20,9 @@ use crate::source::{Pos, SourceFile, Span};
 /// per level, and a refusal with a line number beats a stack overflow.
 pub const MAX_DEPTH: usize = 512;
 
+/// The longest key YAML 1.2 reads without `?` (an implicit key), in characters.
+const MAX_KEY_CHARS: usize = 1024;
+
 /// A node of the document tree.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -342,16 +345,26 @@ impl<'a> Builder<'a> {
         let mut parser = Parser::new_from_str(&self.file.text);
         while let Some(next) = parser.next_event() {
             let (event, span) = next.map_err(|e: ScanError| {
-                let marker = *e.marker();
+                let pos = self.locator.pos(e.marker());
                 let message = match e.info() {
                     // saphyr counts flow levels in a u8.
                     "recursion limit exceeded" => {
                         "flow nesting deeper than 255 levels ([ and { inside each other)"
                             .to_string()
                     }
+                    // A key without `?` may be at most 1024 characters long (YAML 1.2);
+                    // past that the `:` after it reads as a stray value.
+                    info @ "mapping values are not allowed in this context"
+                        if pos.column > MAX_KEY_CHARS =>
+                    {
+                        format!(
+                            "{info} (if this `:` ends a key: a key must fit in \
+                             {MAX_KEY_CHARS} characters)"
+                        )
+                    }
                     info => info.to_string(),
                 };
-                self.error(&marker, message)
+                ParseError { pos, message }
             })?;
             self.event(event, &span)?;
         }

@@ -263,6 +263,21 @@ fn invalid_utf8_names_file_and_position() {
 }
 
 #[test]
+fn a_key_too_long_to_be_a_key_says_so() {
+    let long = format!("{}: value\n", "k".repeat(2000));
+    let run = diff(&long, SIMPLE, &[]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("zh.yaml:1:2001:"), "{run:?}");
+    assert!(
+        run.stderr.contains("a key must fit in 1024 characters"),
+        "{run:?}"
+    );
+    // A key of 1024 characters is a key.
+    let fits = format!("{}: value\n", "k".repeat(1024));
+    assert_eq!(diff(&fits, &fits, &[]).code, 0);
+}
+
+#[test]
 fn utf16_is_named_as_such() {
     let run = diff(
         b"\xff\xfea\x00:\x00 \x001\x00\n\x00".as_slice(),
