@@ -32,6 +32,17 @@ fn messages(hits: &[Hit]) -> Vec<String> {
         .collect()
 }
 
+/// Checks each (zh, en, expected messages) case without a glossary.
+fn assert_table(cases: &[(&str, &str, &[&str])]) {
+    for &(zh, en, want) in cases {
+        assert_eq!(
+            messages(&run(zh, en, &Glossary::default())),
+            want,
+            "{zh} | {en}"
+        );
+    }
+}
+
 /// The résumé's line pairs: zh lines first, then en lines, one to one; list dashes
 /// stripped.
 fn seed() -> Vec<(String, String)> {
@@ -259,13 +270,7 @@ fn soft_numbers() {
             &["number-mismatch: number 3 in en, missing in zh"],
         ),
     ];
-    for (zh, en, want) in cases {
-        assert_eq!(
-            messages(&run(zh, en, &Glossary::default())),
-            want,
-            "{zh} | {en}"
-        );
-    }
+    assert_table(&cases);
 }
 
 #[test]
@@ -288,13 +293,7 @@ fn links_and_addresses() {
         ),
         ("邮箱 me@a.io", "E-mail: ME@a.io", &[]),
     ];
-    for (zh, en, want) in cases {
-        assert_eq!(
-            messages(&run(zh, en, &Glossary::default())),
-            want,
-            "{zh} | {en}"
-        );
-    }
+    assert_table(&cases);
 }
 
 #[test]
@@ -313,11 +312,5 @@ fn names_across_scripts_excuse_terms() {
             &["entity-mismatch: ByteDance appears only in en"],
         ),
     ];
-    for (zh, en, want) in cases {
-        assert_eq!(
-            messages(&run(zh, en, &Glossary::default())),
-            want,
-            "{zh} | {en}"
-        );
-    }
+    assert_table(&cases);
 }
